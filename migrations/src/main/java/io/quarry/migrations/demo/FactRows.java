@@ -1,0 +1,78 @@
+package io.quarry.migrations.demo;
+
+import io.quarry.migrations.demo.DemoEntities.Account;
+import io.quarry.migrations.demo.DemoEntities.Ad;
+import io.quarry.migrations.demo.DemoEntities.AdSet;
+import io.quarry.migrations.demo.DemoEntities.Campaign;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.SplittableRandom;
+
+/**
+ * Writes daily ad statistics: one row per ad and day it delivered. Impressions follow the
+ * ad's size, the seasonality and day-to-day noise; clicks, conversions and their value follow
+ * the ad's rates with binomial-like noise. About one delivering day in 25 is a gap (no row).
+ */
+final class FactRows {
+
+    static final String COPY =
+            "COPY ad_stats_daily (account_id, ad_id, day, ad_set_id, campaign_id, impressions, reach,"
+            + " clicks, spend, conversions, conversion_value, video_views) FROM STDIN";
+
+    private static final double GAP_PROBABILITY = 0.04;
+    private static final int MONEY_SCALE = 4;
+    private static final double MONEY_UNITS = 10_000.0;
+
+    private FactRows() {
+    }
+
+    static void write(DemoDataSpec spec, Account account, CopyRowWriter out) throws IOException {
+        SplittableRandom random = DemoHierarchy.random(spec, account.id(), 2);
+        LocalDate first = spec.startDate();
+        LocalDate last = spec.endDate();
+        for (Campaign campaign : account.campaigns()) {
+            for (AdSet adSet : campaign.adSets()) {
+                for (Ad ad : adSet.ads()) {
+                    LocalDate from = ad.start().isAfter(first) ? ad.start() : first;
+                    LocalDate to = ad.lastDelivery().isBefore(last) ? ad.lastDelivery() : last;
+                    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                        writeDay(account, ad, day, random, out);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void writeDay(Account account, Ad ad, LocalDate day, SplittableRandom random,
+                                 CopyRowWriter out) throws IOException {
+        if (random.nextDouble() < GAP_PROBABILITY) {
+            return;
+        }
+        long age = day.toEpochDay() - ad.start().toEpochDay();
+        double rampUp = age == 0 ? 0.4 : age == 1 ? 0.7 : 1.0;
+        long impressions = Math.round(ad.dailyImpressions() * Seasonality.of(day) * rampUp
+                * DemoHierarchy.logNormal(random, 0.25));
+        if (impressions == 0) {
+            return;
+        }
+        long reach = Math.round(impressions / DemoHierarchy.uniform(random, 1.1, 1.5));
+        long clicks = noisyCount(random, impressions * ad.ctr(), impressions);
+        long spend = Math.round(impressions * ad.cpm() / 1000.0 * MONEY_UNITS
+                * DemoHierarchy.logNormal(random, 0.05));
+        long conversions = noisyCount(random, clicks * ad.conversionRate(), clicks);
+        long conversionValue = conversions == 0 ? 0 : Math.round(conversions * ad.orderValue()
+                * DemoHierarchy.logNormal(random, 0.2) * MONEY_UNITS);
+        long videoViews = ad.format().equals("VIDEO")
+                ? Math.round(impressions * DemoHierarchy.uniform(random, 0.2, 0.36)) : 0;
+        out.longField(account.id()).longField(ad.id()).dateField(day).longField(ad.adSetId())
+                .longField(ad.campaignId()).longField(impressions).longField(reach).longField(clicks)
+                .decimalField(spend, MONEY_SCALE).longField(conversions)
+                .decimalField(conversionValue, MONEY_SCALE).longField(videoViews).endRow();
+    }
+
+    /** A count with the given mean and Poisson-like spread, within [0, max]. */
+    static long noisyCount(SplittableRandom random, double mean, long max) {
+        long value = Math.round(mean + Math.sqrt(mean) * random.nextGaussian());
+        return Math.max(0, Math.min(max, value));
+    }
+}
