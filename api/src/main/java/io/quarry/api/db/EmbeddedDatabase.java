@@ -1,0 +1,77 @@
+package io.quarry.api.db;
+
+import io.micronaut.context.annotation.Requires;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL started by Quarry itself when no datasource URL is configured: the
+ * quickstart database. Its data directory survives restarts. It runs as root too (the server
+ * then runs in a user namespace) and as a normal user. Only one process can use a data
+ * directory at a time.
+ */
+@Singleton
+@Requires(missingProperty = "datasources.default.url")
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    public EmbeddedDatabase(EmbeddedDatabaseConfiguration configuration) {
+        this.dataDir = configuration.dataDir().toAbsolutePath();
+        long started = System.nanoTime();
+        boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
+        try {
+            Files.createDirectories(dataDir);
+            this.postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPort(configuration.port())
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL on port "
+                    + configuration.port() + " with data directory " + dataDir + " (is another Quarry"
+                    + " using it, or the port taken? Set quarry.embedded.data-dir / quarry.embedded.port,"
+                    + " or DATASOURCES_DEFAULT_URL for an external database): " + e.getMessage(), e);
+        }
+        LOG.info("Embedded PostgreSQL {} in {} ms: {} (data in {})", fresh ? "initialised and started" : "started",
+                (System.nanoTime() - started) / 1_000_000, jdbcUrl(), dataDir);
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public String password() {
+        return "";
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+            LOG.info("Embedded PostgreSQL stopped; data kept in {}", dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
