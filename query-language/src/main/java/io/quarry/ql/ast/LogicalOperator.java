@@ -1,0 +1,4 @@
+package io.quarry.ql.ast;
+
+/** AND / OR. */
+public enum LogicalOperator { AND, OR }

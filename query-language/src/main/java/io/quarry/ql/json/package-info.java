@@ -1,0 +1,2 @@
+/** The JSON front end, on jackson-core's streaming parser. Not part of the public API. */
+package io.quarry.ql.json;

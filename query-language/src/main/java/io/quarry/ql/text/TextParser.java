@@ -1,0 +1,78 @@
+package io.quarry.ql.text;
+
+import io.quarry.ql.ErrorCode;
+import io.quarry.ql.ParserLimits;
+import io.quarry.ql.ast.Expression;
+import io.quarry.ql.ast.Report;
+import io.quarry.ql.ast.SourceLocation;
+import io.quarry.ql.internal.Errors;
+import io.quarry.ql.parser.QuarryReportLexer;
+import io.quarry.ql.parser.QuarryReportParser;
+import java.util.function.Function;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Drives ANTLR the way Trino does: a fast SLL parse that bails out on the first problem, then, only
+ * if that failed, a full LL parse whose first error becomes a {@code QueryLanguageException}.
+ * Stateless and thread-safe.
+ */
+public final class TextParser {
+
+    private final ParserLimits limits;
+
+    public TextParser(ParserLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Parses a whole report. */
+    public Report report(String text) {
+        Locations locations = new Locations(null);
+        var tree = parse(text, locations, "report text", QuarryReportParser::report);
+        return new ReportBuilder(text, locations).report(tree);
+    }
+
+    /**
+     * Parses one expression.
+     *
+     * @param jsonPointer the JSON value the text came from, or {@code null}
+     */
+    public Expression expression(String text, String jsonPointer) {
+        Locations locations = new Locations(jsonPointer);
+        var tree = parse(text, locations, "expression", QuarryReportParser::standaloneExpression);
+        return new ExpressionBuilder(text, locations).visit(tree);
+    }
+
+    private <T extends ParserRuleContext> T parse(
+            String text, Locations locations, String what, Function<QuarryReportParser, T> entry) {
+        if (text.length() > limits.maxTextLength()) {
+            throw Errors.at(ErrorCode.INPUT_TOO_LONG, what + " is " + text.length()
+                    + " characters long; the limit is " + limits.maxTextLength(),
+                    new SourceLocation(1, 1, locations.jsonPointer()), text);
+        }
+        QuarryReportLexer lexer = new QuarryReportLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        TokenPreScan.check(tokens.getTokens(), limits.maxNestingDepth(), text, locations);
+
+        QuarryReportParser parser = new QuarryReportParser(tokens);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        try {
+            return entry.apply(parser);
+        } catch (ParseCancellationException sllFailed) {
+            tokens.seek(0);
+            parser.reset();
+            parser.setErrorHandler(new StrictErrorStrategy(text, locations,
+                    offending -> ExpectedTokenProbe.probe(tokens.getTokens(), offending, entry)));
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            return entry.apply(parser);
+        }
+    }
+}
