@@ -89,7 +89,8 @@ public final class JsonReportReader {
         JsonLocation location = cause instanceof JsonProcessingException processing ? processing.getLocation() : null;
         String message = cause instanceof JsonProcessingException processing
                 ? processing.getOriginalMessage() : cause.getMessage();
-        message = message == null ? "malformed JSON" : message.lines().findFirst().orElse("malformed JSON");
+        message = message == null ? "malformed JSON" : message.lines().findFirst().orElse("malformed JSON")
+                .replaceAll("\\s*\\(start marker at .*\\)$", "");
         int line = location == null ? 1 : Math.max(1, location.getLineNr());
         int column = location == null ? 1 : Math.max(1, location.getColumnNr());
         return Errors.at(ErrorCode.INVALID_JSON, "invalid JSON: " + message, SourceLocation.json(null, line, column),
@@ -187,7 +188,10 @@ public final class JsonReportReader {
         }
         Expression[] expression = new Expression[1];
         Identifier[] alias = new Identifier[1];
-        cursor.object("a string or an object with 'expression' and 'as'", ITEM_FIELDS, field -> {
+        if (cursor.token() != JsonToken.START_OBJECT) {
+            throw cursor.wrongType("a string or an object with 'expression' and 'as'");
+        }
+        cursor.object("an item object", ITEM_FIELDS, field -> {
             if (field.equals("expression")) {
                 expression[0] = expression(cursor, "an expression string");
             } else if (cursor.token() != JsonToken.VALUE_NULL) {
@@ -229,7 +233,10 @@ public final class JsonReportReader {
             Expression[] key = new Expression[1];
             SortOrder[] order = {SortOrder.ASC};
             NullOrdering[] nulls = {NullOrdering.UNSPECIFIED};
-            element.object("a string or an object with 'expression', 'direction' and 'nulls'", SORT_FIELDS, field -> {
+            if (element.token() != JsonToken.START_OBJECT) {
+                throw element.wrongType("a string or an object with 'expression', 'direction' and 'nulls'");
+            }
+            element.object("a sort object", SORT_FIELDS, field -> {
                 if (element.token() == JsonToken.VALUE_NULL && !field.equals("expression")) {
                     return;
                 }
@@ -269,7 +276,7 @@ public final class JsonReportReader {
         SourceLocation location = cursor.location();
         boolean[] grand = {false};
         List<List<Expression>> subtotals = new ArrayList<>();
-        cursor.object("an object with 'grand' and 'subtotals'", TOTALS_FIELDS, field -> {
+        cursor.object("the totals object", TOTALS_FIELDS, field -> {
             if (cursor.token() == JsonToken.VALUE_NULL) {
                 return;
             }
@@ -304,7 +311,7 @@ public final class JsonReportReader {
             ParameterType[] type = new ParameterType[1];
             Expression[] defaultValue = new Expression[1];
             SourceLocation[] defaultLocation = new SourceLocation[1];
-            element.object("a parameter object with 'name', 'type' and 'default'", PARAMETER_FIELDS, field -> {
+            element.object("a parameter object", PARAMETER_FIELDS, field -> {
                 switch (field) {
                     case "name" -> name[0] = parameterName(element, seen);
                     case "type" -> type[0] = keyword(element, ParameterType.class, "parameter type");

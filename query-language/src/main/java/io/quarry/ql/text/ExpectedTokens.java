@@ -31,6 +31,9 @@ final class ExpectedTokens {
     private static final Set<Integer> OPERATORS = Set.of(
             PLUS, MINUS, ASTERISK, SLASH, PERCENT, EQ, NEQ, LT, LTE, GT, GTE, IS, IN, BETWEEN, LIKE, ILIKE,
             DURING, NOT);
+    private static final Set<Integer> ARITHMETIC = Set.of(PLUS, MINUS, ASTERISK, SLASH, PERCENT);
+    private static final Set<Integer> LITERALS = Set.of(
+            NULL, TRUE, FALSE, DATE, PLUS, MINUS, STRING, INTEGER_VALUE, DECIMAL_VALUE);
     private static final Set<Integer> CLAUSES = Set.of(
             PARAMETERS, FROM, DIMENSIONS, METRICS, WHERE, HAVING, ORDER, LIMIT, OFFSET, PIVOT, TOTALS, COMPARE,
             ACCOUNTS, TIMEZONE);
@@ -45,6 +48,10 @@ final class ExpectedTokens {
         boolean anyKeywordIsName = name && types.containsAll(RESERVED);
                 boolean operators = !expression && types.contains(EQ) && types.contains(PLUS);
         boolean logicalInOperators = operators && types.contains(AND) && types.contains(OR);
+        boolean arithmetic = !expression && !operators && types.contains(PLUS) && types.contains(ASTERISK)
+                && types.contains(SLASH);
+        boolean literal = !expression && !name && types.contains(STRING) && types.contains(INTEGER_VALUE)
+                && types.contains(NULL);
         boolean clauses = types.stream().filter(CLAUSES::contains).count() > 4;
 
         Set<String> words = new LinkedHashSet<>();
@@ -58,6 +65,10 @@ final class ExpectedTokens {
                 words.add(nameNoun(context));
             } else if (operators && (OPERATORS.contains(type) || logicalInOperators && (type == AND || type == OR))) {
                 words.add("an operator");
+            } else if (arithmetic && ARITHMETIC.contains(type)) {
+                words.add("an arithmetic operator");
+            } else if (literal && LITERALS.contains(type)) {
+                words.add("a literal");
             } else if (clauses && CLAUSES.contains(type)) {
                 words.add("another clause");
             } else {
@@ -66,7 +77,7 @@ final class ExpectedTokens {
         }
         // Groups read best after the specific tokens.
         List<String> result = new ArrayList<>(words);
-        for (String group : List.of("an operator", "another clause")) {
+        for (String group : List.of("an operator", "an arithmetic operator", "another clause")) {
             if (result.remove(group)) {
                 result.add(group);
             }
