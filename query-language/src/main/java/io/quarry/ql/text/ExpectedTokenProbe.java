@@ -88,7 +88,7 @@ final class ExpectedTokenProbe {
         QuarryReportParser parser = new QuarryReportParser(stream);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
-        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         try {
             entry.apply(parser);
             return true;
