@@ -37,6 +37,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPort(configuration.port())
+                    // Room for bulk loads of demo data: fewer checkpoints during a large COPY.
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "8GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("max_connections", "100")
                     .start();
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL on port "

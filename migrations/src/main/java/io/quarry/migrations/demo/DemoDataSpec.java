@@ -44,7 +44,7 @@ public record DemoDataSpec(
 
     /** The benchmark data set: 1,000 skewed accounts over a year, more than 10 million fact rows. */
     public static DemoDataSpec benchmark(LocalDate endDate) {
-        return new DemoDataSpec(DEFAULT_SEED, 1_000, 10, 2, 3, 365, endDate, 4);
+        return new DemoDataSpec(DEFAULT_SEED, 1_000, 11, 2, 3, 365, endDate, 4);
     }
 
     /** First day of the date range. */

@@ -21,7 +21,9 @@ CREATE TABLE ad_stats_daily (
     PRIMARY KEY (account_id, ad_id, day)
 ) PARTITION BY RANGE (day);
 
-CREATE INDEX ad_stats_daily_campaign_day_idx ON ad_stats_daily (account_id, campaign_id, day);
+-- No secondary index: reports read one account's rows of a few monthly partitions, which the
+-- primary key's account_id prefix and partition pruning already narrow; a second index would
+-- cost about a quarter of the bulk-load throughput.
 
 CREATE TABLE events (
     account_id  bigint      NOT NULL,

@@ -22,6 +22,8 @@ class DemoDataLoadTest {
 
     static DataSource dataSource;
     static LoadResult result;
+    static SQLException failure;
+    static long rowsLeftByFailure;
 
     @BeforeAll
     static void load() throws SQLException {
@@ -29,7 +31,37 @@ class DemoDataLoadTest {
         new Migrator(dataSource).migrate();
         DemoDataLoader loader = new DemoDataLoader(dataSource);
         assertThat(loader.hasLoaded()).isFalse();
-        result = loader.load(SPEC);
+        failPartWay(loader);
+        result = loader.load(SPEC, 2);
+    }
+
+    /** One fact connection fails (a constraint rejects account 3's rows) after others wrote theirs. */
+    private static void failPartWay(DemoDataLoader loader) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE ad_stats_daily ADD CONSTRAINT reject_account_3 CHECK (account_id <> 3)");
+            try {
+                loader.load(SPEC, 2);
+            } catch (SQLException e) {
+                failure = e;
+            } finally {
+                statement.execute("ALTER TABLE ad_stats_daily DROP CONSTRAINT reject_account_3");
+            }
+            rowsLeftByFailure = 0;
+            for (String table : java.util.List.of("accounts", "campaigns", "ad_sets", "ads", "ad_stats_daily",
+                    "events", "demo_data_loads")) {
+                try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    rowsLeftByFailure += rs.getLong(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLoadThatFailsPartWayLeavesNothingBehind() {
+        assertThat((Throwable) failure).isNotNull().hasMessageContaining("reject_account_3");
+        assertThat(rowsLeftByFailure).isZero();
     }
 
     @Test
