@@ -1,12 +1,16 @@
 -- Tenant tables. Every one is keyed by account_id first: on Citus they are distributed by
 -- account_id and colocated (V5), so one account's rows of every table sit on one worker and
--- joins on account_id stay local. Every foreign key between tenant tables includes account_id.
+-- joins on account_id stay local.
+--
+-- Foreign keys come in V6, after distribution: Citus turns a local table that references a
+-- reference table into a "Citus local table", which can then no longer be distributed while
+-- other local tables reference it. Every foreign key between tenant tables includes account_id.
 
 CREATE TABLE accounts (
     account_id bigint      NOT NULL,
     name       text        NOT NULL,
-    currency   char(3)     NOT NULL REFERENCES currencies (code),
-    country    char(2)     NOT NULL REFERENCES countries (code),
+    currency   char(3)     NOT NULL,
+    country    char(2)     NOT NULL,
     timezone   text        NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (account_id)
@@ -19,14 +23,13 @@ CREATE TABLE campaigns (
     status       text          NOT NULL CHECK (status IN ('ACTIVE', 'PAUSED', 'ARCHIVED')),
     objective    text          NOT NULL CHECK (objective IN
                      ('CONVERSIONS', 'TRAFFIC', 'AWARENESS', 'VIDEO_VIEWS', 'LEADS', 'APP_INSTALLS')),
-    country      char(2)       NOT NULL REFERENCES countries (code),
-    currency     char(3)       NOT NULL REFERENCES currencies (code),
+    country      char(2)       NOT NULL,
+    currency     char(3)       NOT NULL,
     daily_budget numeric(14,2) NOT NULL CHECK (daily_budget >= 0),
     start_date   date          NOT NULL,
     end_date     date,
     created_at   timestamptz   NOT NULL DEFAULT now(),
     PRIMARY KEY (account_id, campaign_id),
-    FOREIGN KEY (account_id) REFERENCES accounts (account_id),
     CHECK (end_date IS NULL OR end_date >= start_date)
 );
 
@@ -37,10 +40,9 @@ CREATE TABLE ad_sets (
     name              text        NOT NULL,
     status            text        NOT NULL CHECK (status IN ('ACTIVE', 'PAUSED', 'ARCHIVED')),
     optimization_goal text        NOT NULL,
-    country           char(2)     NOT NULL REFERENCES countries (code),
+    country           char(2)     NOT NULL,
     created_at        timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (account_id, ad_set_id),
-    FOREIGN KEY (account_id, campaign_id) REFERENCES campaigns (account_id, campaign_id)
+    PRIMARY KEY (account_id, ad_set_id)
 );
 
 CREATE TABLE ads (
@@ -52,9 +54,7 @@ CREATE TABLE ads (
     status      text        NOT NULL CHECK (status IN ('ACTIVE', 'PAUSED', 'ARCHIVED')),
     format      text        NOT NULL CHECK (format IN ('IMAGE', 'VIDEO', 'CAROUSEL')),
     created_at  timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (account_id, ad_id),
-    FOREIGN KEY (account_id, ad_set_id) REFERENCES ad_sets (account_id, ad_set_id),
-    FOREIGN KEY (account_id, campaign_id) REFERENCES campaigns (account_id, campaign_id)
+    PRIMARY KEY (account_id, ad_id)
 );
 
 CREATE INDEX ad_sets_campaign_idx ON ad_sets (account_id, campaign_id);

@@ -2,9 +2,9 @@
 -- are distributed by account_id, all colocated with accounts. On plain PostgreSQL this
 -- migration does nothing, so the same migrations serve both.
 --
--- Order matters: a table is distributed after every table its foreign keys reference.
--- Sequential shard modification avoids Citus refusing foreign keys to reference tables
--- created in the same transaction.
+-- The tables have no foreign keys yet (V6 adds them), so each is distributed on its own.
+-- Sequential shard modification keeps Citus from refusing a reference table and distributed
+-- tables created in the same transaction.
 
 DO $$
 BEGIN
