@@ -124,10 +124,6 @@ literal
 // ---------------------------------------------------------------- expressions
 
 expression
-    : orExpression
-    ;
-
-orExpression
     : andExpression (OR andExpression)*
     ;
 
@@ -307,11 +303,11 @@ DECIMAL_VALUE: DIGIT+ '.' DIGIT* | '.' DIGIT+;
 PARAMETER: ':' [A-Z_] [A-Z0-9_]*;
 IDENTIFIER: [A-Z_] [A-Z0-9_]*;
 
-LINE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
-BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
+LINE_COMMENT: '--' ~[\r\n]* -> skip;
+BLOCK_COMMENT: '/*' .*? '*/' -> skip;
 UNTERMINATED_BLOCK_COMMENT: '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF;
 
-WS: [ \t\r\n\f\u000B]+ -> channel(HIDDEN);
+WS: [ \t\r\n\f\u000B]+ -> skip;
 
 // Anything else becomes one token, so the lexer never fails: the parser
 // front end reports it as an unexpected character.

@@ -66,11 +66,6 @@ final class ExpressionBuilder extends QuarryReportBaseVisitor<Expression> {
 
     @Override
     public Expression visitExpression(ExpressionContext context) {
-        return visit(context.orExpression());
-    }
-
-    @Override
-    public Expression visitOrExpression(OrExpressionContext context) {
         return logical(LogicalOperator.OR, context.andExpression(), context);
     }
 
