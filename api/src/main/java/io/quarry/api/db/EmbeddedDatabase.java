@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
@@ -69,14 +71,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * Stops the server and waits until it has finished writing its shutdown checkpoint (after a
+     * large load that outlasts pg_ctl's own wait), so that a restart finds the directory free.
+     */
     @PreDestroy
     @Override
     public void close() {
         try {
             postgres.close();
-            LOG.info("Embedded PostgreSQL stopped; data kept in {}", dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        Path pid = dataDir.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (Files.exists(pid) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (Files.exists(pid)) {
+            LOG.warn("Embedded PostgreSQL in {} is still shutting down", dataDir);
+        } else {
+            LOG.info("Embedded PostgreSQL stopped; data kept in {}", dataDir);
         }
     }
 }
