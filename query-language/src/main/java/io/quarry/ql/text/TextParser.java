@@ -23,6 +23,26 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  */
 public final class TextParser {
 
+    private static final BailErrorStrategy BAIL = new BailErrorStrategy();
+
+    /**
+     * A lexer and a parser per thread, reset for every parse: creating them costs about as much as
+     * parsing a short JSON expression string. A parse never starts another parse on the same thread
+     * before it ends, so reuse is safe; the shared DFA cache is ANTLR's own, static and thread-safe.
+     */
+    private static final ThreadLocal<Recognizers> RECOGNIZERS = ThreadLocal.withInitial(Recognizers::new);
+
+    private static final class Recognizers {
+        final org.antlr.v4.runtime.CharStream empty = CharStreams.fromString("");
+        final QuarryReportLexer lexer = new QuarryReportLexer(empty);
+        final QuarryReportParser parser = new QuarryReportParser(new CommonTokenStream(lexer));
+
+        Recognizers() {
+            lexer.removeErrorListeners();
+            parser.removeErrorListeners();
+        }
+    }
+
     private final ParserLimits limits;
 
     public TextParser(ParserLimits limits) {
@@ -54,15 +74,16 @@ public final class TextParser {
                     + " characters long; the limit is " + limits.maxTextLength(),
                     new SourceLocation(1, 1, locations.jsonPointer()), text);
         }
-        QuarryReportLexer lexer = new QuarryReportLexer(CharStreams.fromString(text));
-        lexer.removeErrorListeners();
+        Recognizers recognizers = RECOGNIZERS.get();
+        QuarryReportLexer lexer = recognizers.lexer;
+        lexer.setInputStream(CharStreams.fromString(text));
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
         TokenPreScan.check(tokens.getTokens(), limits.maxNestingDepth(), text, locations);
 
-        QuarryReportParser parser = new QuarryReportParser(tokens);
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new BailErrorStrategy());
+        QuarryReportParser parser = recognizers.parser;
+        parser.setTokenStream(tokens);
+        parser.setErrorHandler(BAIL);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         try {
             return entry.apply(parser);
@@ -73,6 +94,10 @@ public final class TextParser {
                     offending -> ExpectedTokenProbe.probe(tokens.getTokens(), offending, entry)));
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             return entry.apply(parser);
+        } finally {
+            // Keep no reference to this input between parses.
+            parser.setTokenStream(null);
+            lexer.setInputStream(recognizers.empty);
         }
     }
 }
