@@ -73,6 +73,28 @@ class ExpressionTest {
         assertThat(RoundTrip.FORMATTER.toText(expression)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"campaign.name", "Date.Week", "x.from", "_a1.b_2.c",
+        "date", "desc", "event.null", "a.b.c.d.e"})
+    void plainNameFastPathEqualsTheGrammar(String name) {
+        // Parentheses force the grammar path; the location differs, the meaning must not.
+        assertThat(RoundTrip.PARSER.parseExpression(name)).isEqualTo(RoundTrip.PARSER.parseExpression("(" + name + ")"))
+                .isInstanceOf(FieldRef.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"from", "null", "a..b", "a.", ".a", "1a", "a.1", "a b"})
+    void thingsThatAreNotPlainNamesTakeTheGrammarPath(String text) {
+        Expression viaGrammar;
+        try {
+            viaGrammar = RoundTrip.PARSER.parseExpression(text);
+        } catch (io.quarry.ql.QueryLanguageException e) {
+            assertThat(e.code()).isIn(io.quarry.ql.ErrorCode.SYNTAX_ERROR);
+            return;
+        }
+        assertThat(viaGrammar).isNotInstanceOf(FieldRef.class);
+    }
+
     @Test
     void multiplicationBindsTighterThanAddition() {
         assertThat(RoundTrip.expression("a + b * c")).isEqualTo(arithmetic(ArithmeticOperator.ADD, field("a"),

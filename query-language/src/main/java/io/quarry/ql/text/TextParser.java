@@ -3,6 +3,7 @@ package io.quarry.ql.text;
 import io.quarry.ql.ErrorCode;
 import io.quarry.ql.ParserLimits;
 import io.quarry.ql.ast.Expression;
+import io.quarry.ql.ast.FieldRef;
 import io.quarry.ql.ast.Report;
 import io.quarry.ql.ast.SourceLocation;
 import io.quarry.ql.internal.Errors;
@@ -63,6 +64,10 @@ public final class TextParser {
      */
     public Expression expression(String text, String jsonPointer) {
         Locations locations = new Locations(jsonPointer);
+        FieldRef plain = PlainNames.fieldRef(text, locations);
+        if (plain != null) {
+            return plain;
+        }
         var tree = parse(text, locations, "expression", QuarryReportParser::standaloneExpression);
         return new ExpressionBuilder(text, locations).visit(tree);
     }
