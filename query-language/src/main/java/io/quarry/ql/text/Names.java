@@ -14,7 +14,7 @@ record Names(String source, Locations locations) {
 
     String of(IdentifierContext context) {
         if (context instanceof QuotedIdentifierContext quoted) {
-            String text = quoted.getText();
+            String text = quoted.getStart().getText();
             String name = text.substring(1, text.length() - 1).replace("\"\"", "\"");
             if (name.isEmpty()) {
                 throw Errors.at(ErrorCode.INVALID_IDENTIFIER, "a quoted identifier must not be empty",
@@ -22,14 +22,15 @@ record Names(String source, Locations locations) {
             }
             return name;
         }
-        return Vocabulary.fold(context.getText());
+        // Every identifier alternative is exactly one token.
+        return Vocabulary.fold(context.getStart().getText());
     }
 
     String of(PathPartContext context) {
-        return context.identifier() != null ? of(context.identifier()) : Vocabulary.fold(context.getText());
+        return context.identifier() != null ? of(context.identifier()) : Vocabulary.fold(context.getStart().getText());
     }
 
     String of(AnyNameContext context) {
-        return context.identifier() != null ? of(context.identifier()) : Vocabulary.fold(context.getText());
+        return context.identifier() != null ? of(context.identifier()) : Vocabulary.fold(context.getStart().getText());
     }
 }
