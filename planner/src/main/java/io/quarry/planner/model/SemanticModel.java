@@ -1,0 +1,93 @@
+package io.quarry.planner.model;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validated semantic model: tables, entities, datasets, the join graph, dimensions and
+ * metrics. Immutable; built by {@link ModelLoader}, which rejects an invalid model.
+ */
+public final class SemanticModel {
+
+    private final String distributionColumn;
+    private final Map<String, Table> tables;
+    private final Map<String, Entity> entities;
+    private final Map<String, Dataset> datasets;
+    private final List<Join> joins;
+    private final Map<String, Dimension> dimensions;
+    private final Map<String, Metric> metrics;
+    private final JoinGraph graph;
+
+    SemanticModel(String distributionColumn, Map<String, Table> tables, Map<String, Entity> entities,
+                  Map<String, Dataset> datasets, List<Join> joins, Map<String, Dimension> dimensions,
+                  Map<String, Metric> metrics) {
+        this.distributionColumn = distributionColumn;
+        this.tables = Map.copyOf(tables);
+        this.entities = Map.copyOf(entities);
+        this.datasets = Map.copyOf(datasets);
+        this.joins = List.copyOf(joins);
+        this.dimensions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dimensions));
+        this.metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        this.graph = new JoinGraph(joins);
+    }
+
+    /** The column every tenant table is distributed by and filtered on ({@code account_id}). */
+    public String distributionColumn() {
+        return distributionColumn;
+    }
+
+    public Optional<Table> table(String name) {
+        return Optional.ofNullable(tables.get(name));
+    }
+
+    public Collection<Table> tables() {
+        return tables.values();
+    }
+
+    public Optional<Dataset> dataset(String name) {
+        return Optional.ofNullable(datasets.get(name));
+    }
+
+    public Collection<Dataset> datasets() {
+        return datasets.values();
+    }
+
+    public Optional<Entity> entity(String name) {
+        return Optional.ofNullable(entities.get(name));
+    }
+
+    public Collection<Entity> entities() {
+        return entities.values();
+    }
+
+    public List<Join> joins() {
+        return joins;
+    }
+
+    /** Dimensions in declaration order. */
+    public Map<String, Dimension> dimensions() {
+        return dimensions;
+    }
+
+    /** Metrics in declaration order. */
+    public Map<String, Metric> metrics() {
+        return metrics;
+    }
+
+    public JoinGraph graph() {
+        return graph;
+    }
+
+    /** The table behind a dataset or entity name. */
+    public Table tableOf(String node) {
+        Dataset dataset = datasets.get(node);
+        String table = dataset != null ? dataset.table() : entities.get(node).table();
+        return tables.get(table);
+    }
+
+    public boolean isNode(String name) {
+        return datasets.containsKey(name) || entities.containsKey(name);
+    }
+}

@@ -1,0 +1,187 @@
+package io.quarry.planner.plan;
+
+import io.quarry.planner.model.ColumnType;
+import io.quarry.planner.model.Dataset;
+import io.quarry.planner.model.Dimension;
+import io.quarry.planner.model.Join;
+import io.quarry.planner.model.SemanticModel;
+import io.quarry.planner.model.Table;
+import io.quarry.planner.resolve.MetricTree;
+import io.quarry.planner.resolve.MetricTree.Aggregate;
+import io.quarry.planner.resolve.MetricTree.DimensionValue;
+import io.quarry.planner.resolve.MetricTree.FactExpression;
+import io.quarry.planner.resolve.MetricTrees;
+import io.quarry.planner.resolve.Predicate;
+import io.quarry.planner.resolve.ResolvedReport;
+import io.quarry.planner.resolve.ResolvedReport.OutputDimension;
+import io.quarry.planner.resolve.ResolvedReport.OutputMetric;
+import io.quarry.planner.resolve.TimeRange;
+import io.quarry.planner.sql.BindType;
+import io.quarry.planner.sql.BindValue;
+import io.quarry.planner.sql.SqlExpr;
+import io.quarry.planner.sql.SqlExpr.Binary;
+import io.quarry.planner.sql.SqlExpr.Bind;
+import io.quarry.planner.sql.SqlExpr.Column;
+import io.quarry.planner.sql.SqlExpr.IntegerConstant;
+import io.quarry.planner.sql.SqlExpr.Junction;
+import io.quarry.planner.sql.SqlExpr.Operator;
+import io.quarry.planner.sql.SqlQuery.Cte;
+import io.quarry.planner.sql.SqlQuery.From;
+import io.quarry.planner.sql.SqlQuery.Item;
+import io.quarry.planner.sql.SqlQuery.JoinType;
+import io.quarry.planner.sql.SqlQuery.Joined;
+import io.quarry.planner.sql.SqlQuery.Select;
+import io.quarry.planner.sql.SqlQuery.SubquerySource;
+import io.quarry.planner.sql.SqlQuery.TableSource;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * CTE shaping: builds the base CTE of one dataset. It reads the fact table and the entity
+ * tables the report needs (each along its one join path), puts the tenant filter on every
+ * tenant table it reads, the time range on the bare time column, pushes the dimension filters
+ * down, and groups by the report's dimensions.
+ */
+final class BaseCteBuilder {
+
+    private final SemanticModel model;
+    private final ResolvedReport report;
+
+    BaseCteBuilder(SemanticModel model, ResolvedReport report) {
+        this.model = model;
+        this.report = report;
+    }
+
+    BaseCte build(String datasetName, int index) {
+        Dataset dataset = model.dataset(datasetName).orElseThrow();
+        String factAlias = datasetName;
+        Map<String, Join> joins = joinsNeeded(datasetName);
+        List<SqlExpr> where = new ArrayList<>();
+        List<String> tables = new ArrayList<>(List.of(dataset.table()));
+        Table fact = model.tableOf(datasetName);
+        where.add(TenantFilter.of(factAlias, model.distributionColumn(), report.accounts()));
+        From from = new TableSource(dataset.table(), factAlias);
+        for (Map.Entry<String, Join> entry : joins.entrySet()) {
+            Join join = entry.getValue();
+            Table target = model.tableOf(join.to());
+            tables.add(target.name());
+            SqlExpr on = JoinRule.on(model, join, join.from(), join.to());
+            if (join.optional() && target.tenant()) {
+                // A LEFT JOIN keeps unmatched rows; the tenant filter goes inside the joined side.
+                List<Item> columns = target.columns().keySet().stream().sorted()
+                        .map(c -> new Item(new Column(join.to(), c), c)).toList();
+                Select filtered = new Select(columns, new TableSource(target.name(),
+                        join.to()), Optional.of(TenantFilter.of(join.to(), model.distributionColumn(), report.accounts())),
+                        List.of(), false, Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+                from = new Joined(from, JoinType.LEFT, new SubquerySource(filtered, join.to()), Optional.of(on));
+            } else {
+                from = new Joined(from, join.optional() ? JoinType.LEFT : JoinType.INNER,
+                        new TableSource(target.name(), join.to()), Optional.of(on));
+                if (target.tenant()) {
+                    where.add(TenantFilter.of(join.to(), model.distributionColumn(), report.accounts()));
+                }
+            }
+        }
+        where.addAll(timeRange(dataset, factAlias));
+        for (Predicate filter : report.filters()) {
+            where.add(PredicateSql.of(filter, operand -> dimension(((Predicate.DimensionOperand) operand).dimension(),
+                    Optional.empty(), dataset, factAlias)));
+        }
+        List<Item> items = new ArrayList<>();
+        List<String> dimensionColumns = new ArrayList<>();
+        List<SqlExpr> groupBy = new ArrayList<>();
+        for (int i = 0; i < report.dimensions().size(); i++) {
+            OutputDimension output = report.dimensions().get(i);
+            String column = "d" + i;
+            items.add(new Item(dimension(output.dimension(), output.grain(), dataset, factAlias), column));
+            dimensionColumns.add(column);
+            groupBy.add(new IntegerConstant(i + 1));
+        }
+        Map<Aggregate, String> aggregateColumns = new LinkedHashMap<>();
+        for (Aggregate aggregate : aggregatesOf(datasetName)) {
+            String column = "a" + aggregateColumns.size();
+            aggregateColumns.put(aggregate, column);
+            items.add(new Item(AggregateSql.of(aggregate, argument -> argument instanceof DimensionValue d
+                    ? dimension(d.dimension(), Optional.empty(), dataset, factAlias)
+                    : RowExpressions.translate(((FactExpression) argument).expression(),
+                            ref -> new Column(factAlias, ref.dotted()))), column));
+        }
+        Select select = new Select(items, from, Optional.of(new Junction(Operator.AND, where)), groupBy, false,
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        String name = "base_" + index + "_" + datasetName;
+        return new BaseCte(datasetName, new Cte(name, true, select), dimensionColumns, aggregateColumns, tables);
+    }
+
+    private SqlExpr dimension(Dimension dimension, Optional<io.quarry.planner.model.TimeGrain> grain, Dataset dataset,
+                              String factAlias) {
+        return DimensionSql.of(dimension, grain, dataset, factAlias, node -> node, report.zone());
+    }
+
+    /** The aggregates of this dataset in the report's metrics and HAVING, each once, in order. */
+    private Set<Aggregate> aggregatesOf(String dataset) {
+        Set<Aggregate> aggregates = new LinkedHashSet<>();
+        for (OutputMetric metric : report.metrics()) {
+            MetricTrees.aggregates(metric.metric()).stream().filter(a -> a.dataset().equals(dataset))
+                    .forEach(aggregates::add);
+        }
+        for (Predicate having : report.having()) {
+            for (MetricTree metric : MetricTrees.metrics(having)) {
+                MetricTrees.aggregates(metric).stream().filter(a -> a.dataset().equals(dataset))
+                        .forEach(aggregates::add);
+            }
+        }
+        return aggregates;
+    }
+
+    /** The joins from the dataset to every entity the report uses, each once, nearest first. */
+    private Map<String, Join> joinsNeeded(String dataset) {
+        Set<String> nodes = new LinkedHashSet<>();
+        report.dimensions().forEach(d -> d.dimension().node().ifPresent(nodes::add));
+        report.filters().forEach(f -> MetricTrees.dimensions(f).forEach(d -> d.node().ifPresent(nodes::add)));
+        for (OutputMetric metric : report.metrics()) {
+            for (Aggregate aggregate : MetricTrees.aggregates(metric.metric())) {
+                if (aggregate.dataset().equals(dataset) && aggregate.argument().orElse(null) instanceof DimensionValue d) {
+                    d.dimension().node().ifPresent(nodes::add);
+                }
+            }
+        }
+        Map<String, Join> joins = new LinkedHashMap<>();
+        for (String node : nodes) {
+            if (node.equals(dataset)) {
+                continue;
+            }
+            for (Join join : model.graph().path(dataset, node).orElseThrow()) {
+                joins.putIfAbsent(join.to(), join);
+            }
+        }
+        return joins;
+    }
+
+    /** {@code time >= ? AND time < ?} on the bare time column; instants for timestamp columns. */
+    private List<SqlExpr> timeRange(Dataset dataset, String factAlias) {
+        TimeRange range = report.timeRange();
+        List<SqlExpr> bounds = new ArrayList<>();
+        Column column = new Column(factAlias, dataset.timeColumn());
+        if (range.from() != null) {
+            bounds.add(new Binary(Operator.GE, column, bound(dataset, range.from())));
+        }
+        if (range.to() != null) {
+            bounds.add(new Binary(Operator.LT, column, bound(dataset, range.to())));
+        }
+        return bounds;
+    }
+
+    private Bind bound(Dataset dataset, java.time.LocalDate day) {
+        if (dataset.timeType() == ColumnType.DATE) {
+            return new Bind(new BindValue(day, BindType.DATE));
+        }
+        return new Bind(new BindValue(day.atTime(LocalTime.MIDNIGHT).atZone(report.zone()).toOffsetDateTime(),
+                BindType.TIMESTAMPTZ));
+    }
+}

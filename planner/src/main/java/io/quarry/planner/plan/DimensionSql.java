@@ -1,0 +1,57 @@
+package io.quarry.planner.plan;
+
+import io.quarry.planner.model.ColumnType;
+import io.quarry.planner.model.Dataset;
+import io.quarry.planner.model.Dimension;
+import io.quarry.planner.model.TimeGrain;
+import io.quarry.planner.resolve.PlanningError;
+import io.quarry.planner.resolve.PlanningException;
+import io.quarry.planner.sql.BindType;
+import io.quarry.planner.sql.BindValue;
+import io.quarry.planner.sql.SqlExpr;
+import io.quarry.planner.sql.SqlExpr.AtTimeZone;
+import io.quarry.planner.sql.SqlExpr.Bind;
+import io.quarry.planner.sql.SqlExpr.Cast;
+import io.quarry.planner.sql.SqlExpr.Column;
+import io.quarry.planner.sql.SqlExpr.Grain;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A dimension's value inside a dataset's base query. Time buckets are always computed with an
+ * explicit zone: a date column is a calendar day already (bucketed as a plain timestamp); a
+ * timestamp column is shifted into the report's zone with {@code AT TIME ZONE ?} first, because
+ * Citus workers do not see the session time zone.
+ */
+final class DimensionSql {
+
+    private DimensionSql() {
+    }
+
+    static SqlExpr of(Dimension dimension, Optional<TimeGrain> grain, Dataset dataset, String factAlias,
+                      Function<String, String> aliasOfNode, ZoneId zone) {
+        if (dimension.time()) {
+            return time(dataset, factAlias, grain.orElse(TimeGrain.DAY), zone);
+        }
+        String alias = aliasOfNode.apply(dimension.node().orElseThrow());
+        return RowExpressions.translate(dimension.expression().orElseThrow(), ref -> {
+            if (ref.path().size() != 1) {
+                throw new PlanningException(PlanningError.UNSUPPORTED, "model expressions name plain columns",
+                        ref.location());
+            }
+            return new Column(alias, ref.path().get(0));
+        });
+    }
+
+    static SqlExpr time(Dataset dataset, String factAlias, TimeGrain grain, ZoneId zone) {
+        Column column = new Column(factAlias, dataset.timeColumn());
+        SqlExpr local = dataset.timeType() == ColumnType.DATE
+                ? new Cast(column, "timestamp")
+                : new AtTimeZone(column, new Bind(new BindValue(zone.getId(), BindType.TEXT)));
+        if (dataset.timeType() == ColumnType.DATE && grain == TimeGrain.DAY) {
+            return column;
+        }
+        return new Cast(SqlExpr.Function.of("date_trunc", new Grain(grain), local), "date");
+    }
+}

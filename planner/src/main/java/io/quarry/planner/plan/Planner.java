@@ -1,0 +1,59 @@
+package io.quarry.planner.plan;
+
+import io.quarry.planner.model.SemanticModel;
+import io.quarry.planner.resolve.ResolvedReport;
+import io.quarry.planner.resolve.Resolver;
+import io.quarry.planner.sql.SqlQuery.Cte;
+import io.quarry.planner.sql.SqlQuery.With;
+import io.quarry.planner.sql.SqlRenderer;
+import io.quarry.ql.ast.Report;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Plans a parsed report into Citus-safe SQL: resolution against the model, one materialized
+ * base CTE per dataset (aggregated on the workers, every tenant table filtered by the caller's
+ * accounts, every tenant join on account_id), then the final query over those CTEs on the
+ * coordinator. Thread-safe.
+ */
+public final class Planner {
+
+    private final SemanticModel model;
+    private final Resolver resolver;
+
+    public Planner(SemanticModel model, Clock clock) {
+        this.model = model;
+        this.resolver = new Resolver(model, clock);
+    }
+
+    /**
+     * @param permittedAccounts the accounts the caller may read, from its token; never widened
+     * @param parameters        values for the report's {@code :parameters}
+     */
+    public PlannedQuery plan(Report report, Set<Long> permittedAccounts, Map<String, Object> parameters) {
+        ResolvedReport resolved = resolver.resolve(report, permittedAccounts, parameters);
+        BaseCteBuilder builder = new BaseCteBuilder(model, resolved);
+        List<BaseCte> bases = new ArrayList<>();
+        for (int i = 0; i < resolved.datasets().size(); i++) {
+            bases.add(builder.build(resolved.datasets().get(i), i));
+        }
+        List<Cte> ctes = new ArrayList<>(bases.stream().map(BaseCte::cte).toList());
+        FinalSelectBuilder last = new FinalSelectBuilder(resolved, bases);
+        last.stitch().ifPresent(ctes::add);
+        With statement = new With(ctes, last.build());
+        return new PlannedQuery(SqlRenderer.render(statement), columns(resolved), PlanDescriber.steps(resolved, bases),
+                resolved);
+    }
+
+    private static List<OutputColumn> columns(ResolvedReport report) {
+        List<OutputColumn> columns = new ArrayList<>();
+        report.dimensions().forEach(d -> columns.add(new OutputColumn(d.name(), d.label(), OutputColumn.Kind.DIMENSION,
+                d.type(), d.format())));
+        report.metrics().forEach(m -> columns.add(new OutputColumn(m.name(), m.label(), OutputColumn.Kind.METRIC,
+                m.type(), m.format())));
+        return columns;
+    }
+}

@@ -1,0 +1,81 @@
+package io.quarry.planner.resolve;
+
+import io.quarry.planner.resolve.MetricTree.Aggregate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Walks over metric trees and predicates. */
+public final class MetricTrees {
+
+    private MetricTrees() {
+    }
+
+    /** Every aggregate in the tree, left to right. */
+    public static List<Aggregate> aggregates(MetricTree tree) {
+        List<Aggregate> found = new ArrayList<>();
+        collect(tree, found);
+        return found;
+    }
+
+    private static void collect(MetricTree tree, List<Aggregate> found) {
+        if (tree instanceof Aggregate a) {
+            found.add(a);
+        } else if (tree instanceof MetricTree.Arithmetic a) {
+            collect(a.left(), found);
+            collect(a.right(), found);
+        } else if (tree instanceof MetricTree.Negative n) {
+            collect(n.operand(), found);
+        } else if (tree instanceof MetricTree.Function f) {
+            f.arguments().forEach(argument -> collect(argument, found));
+        }
+    }
+
+    static void datasets(MetricTree tree, Set<String> into) {
+        aggregates(tree).forEach(a -> into.add(a.dataset()));
+    }
+
+    static void datasets(Predicate predicate, Set<String> into) {
+        metrics(predicate).forEach(m -> datasets(m, into));
+    }
+
+    /** The metric operands of a predicate. */
+    public static List<MetricTree> metrics(Predicate predicate) {
+        List<MetricTree> found = new ArrayList<>();
+        operands(predicate, found, new ArrayList<>());
+        return found;
+    }
+
+    /** The dimension operands of a predicate. */
+    public static Set<io.quarry.planner.model.Dimension> dimensions(Predicate predicate) {
+        List<io.quarry.planner.model.Dimension> found = new ArrayList<>();
+        operands(predicate, new ArrayList<>(), found);
+        return new LinkedHashSet<>(found);
+    }
+
+    private static void operands(Predicate predicate, List<MetricTree> metrics,
+                                 List<io.quarry.planner.model.Dimension> dimensions) {
+        Predicate.Operand operand = null;
+        if (predicate instanceof Predicate.Compare c) {
+            operand = c.operand();
+        } else if (predicate instanceof Predicate.In in) {
+            operand = in.operand();
+        } else if (predicate instanceof Predicate.Like l) {
+            operand = l.operand();
+        } else if (predicate instanceof Predicate.IsNull n) {
+            operand = n.operand();
+        } else if (predicate instanceof Predicate.And a) {
+            a.terms().forEach(t -> operands(t, metrics, dimensions));
+        } else if (predicate instanceof Predicate.Or o) {
+            o.terms().forEach(t -> operands(t, metrics, dimensions));
+        } else if (predicate instanceof Predicate.Not n) {
+            operands(n.operand(), metrics, dimensions);
+        }
+        if (operand instanceof Predicate.MetricOperand m) {
+            metrics.add(m.metric());
+        } else if (operand instanceof Predicate.DimensionOperand d) {
+            dimensions.add(d.dimension());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.quarry.planner.resolve;
+
+/** Stable codes of planning errors; the API maps each to a problem type. */
+public enum PlanningError {
+    UNKNOWN_FIELD,
+    UNKNOWN_FUNCTION,
+    TYPE_MISMATCH,
+    AGGREGATE_MISUSE,
+    NOT_REACHABLE,
+    AMBIGUOUS_DATASET,
+    DATE_FILTER_SHAPE,
+    UNKNOWN_TIME_ZONE,
+    PARAMETER_MISSING,
+    PARAMETER_TYPE,
+    ACCOUNT_NOT_PERMITTED,
+    NO_ACCOUNTS,
+    UNSUPPORTED,
+    INVALID_VALUE
+}

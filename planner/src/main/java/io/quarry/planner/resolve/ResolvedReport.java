@@ -1,0 +1,59 @@
+package io.quarry.planner.resolve;
+
+import io.quarry.planner.model.ColumnType;
+import io.quarry.planner.model.Dimension;
+import io.quarry.planner.model.Format;
+import io.quarry.planner.model.TimeGrain;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A report resolved against the model, separate from (and not annotating) the AST: every name
+ * bound to a model element, every value typed, relative dates made absolute.
+ *
+ * @param accounts  the accounts the report reads: the caller's, narrowed by the report's scope
+ * @param filters   dimension filters, AND-ed, applied to every dataset's rows
+ * @param having    metric filters, AND-ed, applied to the aggregated rows
+ * @param datasets  the datasets the metrics aggregate, in first-use order
+ */
+public record ResolvedReport(
+        List<Long> accounts,
+        ZoneId zone,
+        TimeRange timeRange,
+        List<OutputDimension> dimensions,
+        List<OutputMetric> metrics,
+        List<Predicate> filters,
+        List<Predicate> having,
+        List<Ordering> orderBy,
+        Optional<Long> limit,
+        Optional<Long> offset,
+        List<String> datasets) {
+
+    public ResolvedReport {
+        accounts = List.copyOf(accounts);
+        dimensions = List.copyOf(dimensions);
+        metrics = List.copyOf(metrics);
+        filters = List.copyOf(filters);
+        having = List.copyOf(having);
+        orderBy = List.copyOf(orderBy);
+        datasets = List.copyOf(datasets);
+        if (Set.copyOf(accounts).isEmpty()) {
+            throw new IllegalArgumentException("a report reads at least one account");
+        }
+    }
+
+    /** A dimension column of the result. */
+    public record OutputDimension(String name, Dimension dimension, Optional<TimeGrain> grain, String label,
+                                  ColumnType type, Format format) {
+    }
+
+    /** A metric column of the result. */
+    public record OutputMetric(String name, MetricTree metric, String label, ColumnType type, Format format) {
+    }
+
+    /** An ORDER BY key: the name of an output column. */
+    public record Ordering(String column, boolean descending, Optional<Boolean> nullsFirst) {
+    }
+}

@@ -1,0 +1,269 @@
+package io.quarry.planner.resolve;
+
+import io.quarry.planner.model.ColumnType;
+import io.quarry.planner.model.Dimension;
+import io.quarry.planner.model.Format;
+import io.quarry.planner.model.Metric;
+import io.quarry.planner.model.SemanticModel;
+import io.quarry.planner.model.TimeGrain;
+import io.quarry.planner.resolve.ResolvedReport.OutputDimension;
+import io.quarry.planner.resolve.ResolvedReport.OutputMetric;
+import io.quarry.planner.resolve.ResolvedReport.Ordering;
+import io.quarry.ql.ast.Expression;
+import io.quarry.ql.ast.FieldRef;
+import io.quarry.ql.ast.IntegerOrParameter;
+import io.quarry.ql.ast.NullOrdering;
+import io.quarry.ql.ast.ParameterDeclaration;
+import io.quarry.ql.ast.Report;
+import io.quarry.ql.ast.SelectItem;
+import io.quarry.ql.ast.SortItem;
+import io.quarry.ql.ast.SortOrder;
+import io.quarry.ql.format.ExpressionFormatter;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves a parsed report against the semantic model into a {@link ResolvedReport}: names bound
+ * to dimensions and metrics (with suggestions when unknown), values typed, relative dates made
+ * absolute in the report's time zone, the account scope narrowed to what the caller may read.
+ */
+public final class Resolver {
+
+    private final SemanticModel model;
+    private final Clock clock;
+
+    public Resolver(SemanticModel model, Clock clock) {
+        this.model = model;
+        this.clock = clock;
+    }
+
+    /**
+     * @param permitted  the accounts the caller may read (from its token)
+     * @param parameters values of the report's {@code :parameters}
+     */
+    public ResolvedReport resolve(Report report, Set<Long> permitted, Map<String, Object> parameters) {
+        unsupported(report);
+        ZoneId zone = zone(report);
+        Map<String, Object> values = withDefaults(report, parameters);
+        ValueResolver valueResolver = new ValueResolver(values, LocalDate.now(clock.withZone(zone)));
+        Optional<String> fromDataset = report.dataset().map(id -> {
+            if (model.dataset(id.name()).isEmpty()) {
+                throw new PlanningException(PlanningError.UNKNOWN_FIELD, "unknown dataset '" + id.name() + "'",
+                        id.location(), Suggestions.closest(id.name(), model.datasets().stream().map(d -> d.name()).toList()));
+            }
+            return id.name();
+        });
+        MetricResolver metricResolver = new MetricResolver(model, fromDataset.or(() -> inferDataset(report)));
+        List<OutputDimension> dimensions = report.dimensions().stream().map(this::dimension).toList();
+        List<OutputMetric> metrics = new ArrayList<>();
+        for (SelectItem item : report.metrics()) {
+            metrics.add(metric(item, metricResolver));
+        }
+        Map<String, OutputMetric> aliases = new HashMap<>();
+        metrics.forEach(m -> aliases.put(m.name(), m));
+        FilterResolver filters = new FilterResolver(model, metricResolver, valueResolver, aliases);
+        FilterResolver.Where where = report.where().map(filters::where)
+                .orElse(new FilterResolver.Where(List.of(), TimeRange.ALL));
+        if (where.range().empty()) {
+            throw new PlanningException(PlanningError.DATE_FILTER_SHAPE, "the date conditions leave no day to report on",
+                    report.where().orElseThrow().location());
+        }
+        List<Predicate> having = report.having().map(filters::having).orElse(List.of());
+        List<Ordering> orderBy = orderBy(report, dimensions, metrics);
+        Optional<Long> limit = report.limit().map(l -> nonNegative(valueResolver.integer(l, "LIMIT"), l));
+        Optional<Long> offset = report.offset().map(o -> nonNegative(valueResolver.integer(o, "OFFSET"), o));
+        List<Long> accounts = accounts(report, permitted, valueResolver);
+        List<String> datasets = datasets(metrics, having, fromDataset);
+        ResolvedReport resolved = new ResolvedReport(accounts, zone, where.range(), dimensions, metrics,
+                where.filters(), having, orderBy, limit, offset, datasets);
+        new ReachabilityCheck(model).check(resolved, report);
+        return resolved;
+    }
+
+    private static void unsupported(Report report) {
+        if (!report.pivotBy().isEmpty()) {
+            throw new PlanningException(PlanningError.UNSUPPORTED, "PIVOT is not supported by this planner yet",
+                    report.pivotBy().get(0).location());
+        }
+        report.totals().ifPresent(t -> {
+            throw new PlanningException(PlanningError.UNSUPPORTED, "TOTALS are not supported by this planner yet",
+                    t.location());
+        });
+        report.compare().ifPresent(c -> {
+            throw new PlanningException(PlanningError.UNSUPPORTED, "COMPARE is not supported by this planner yet",
+                    c.location());
+        });
+    }
+
+    private static ZoneId zone(Report report) {
+        return report.timezone().map(tz -> {
+            try {
+                return ZoneId.of(tz.zoneId());
+            } catch (DateTimeException e) {
+                throw new PlanningException(PlanningError.UNKNOWN_TIME_ZONE, "unknown time zone '" + tz.zoneId()
+                        + "'; use an IANA name such as 'Europe/Helsinki'", tz.location(),
+                        Suggestions.closest(tz.zoneId(), ZoneId.getAvailableZoneIds()));
+            }
+        }).orElse(ZoneOffset.UTC);
+    }
+
+    private static Map<String, Object> withDefaults(Report report, Map<String, Object> given) {
+        Map<String, Object> values = new HashMap<>(given);
+        for (ParameterDeclaration declaration : report.parameters()) {
+            String name = declaration.name().name();
+            if (!values.containsKey(name) && declaration.defaultValue().isPresent()) {
+                values.put(name, new ValueResolver(Map.of(), LocalDate.now(ZoneOffset.UTC))
+                        .value(declaration.defaultValue().get(), columnType(declaration), "parameter :" + name).value());
+            }
+        }
+        return values;
+    }
+
+    private static ColumnType columnType(ParameterDeclaration declaration) {
+        return switch (declaration.type()) {
+            case STRING -> ColumnType.STRING;
+            case INTEGER -> ColumnType.INTEGER;
+            case DECIMAL -> ColumnType.DECIMAL;
+            case BOOLEAN -> ColumnType.BOOLEAN;
+            case DATE -> ColumnType.DATE;
+        };
+    }
+
+    /** The one dataset the report's model metrics use, for inline aggregates such as count(*). */
+    private Optional<String> inferDataset(Report report) {
+        Set<String> datasets = new LinkedHashSet<>();
+        for (SelectItem item : report.metrics()) {
+            for (FieldRef ref : io.quarry.planner.model.ExpressionTrees.fieldRefs(item.expression())) {
+                Metric metric = model.metrics().get(ref.dotted());
+                if (metric != null) {
+                    datasets.addAll(datasetsOf(metric));
+                }
+            }
+        }
+        return datasets.size() == 1 ? Optional.of(datasets.iterator().next()) : Optional.empty();
+    }
+
+    private Set<String> datasetsOf(Metric metric) {
+        if (!metric.isDerived()) {
+            return Set.of(metric.dataset().orElseThrow());
+        }
+        Set<String> datasets = new LinkedHashSet<>();
+        for (FieldRef ref : io.quarry.planner.model.ExpressionTrees.fieldRefs(metric.derived().orElseThrow())) {
+            datasets.addAll(datasetsOf(model.metrics().get(ref.dotted())));
+        }
+        return datasets;
+    }
+
+    private OutputDimension dimension(SelectItem item) {
+        if (!(item.expression() instanceof FieldRef ref)) {
+            throw new PlanningException(PlanningError.UNSUPPORTED, "a dimension is a dimension name such as"
+                    + " campaign.name or date.month", item.expression().location());
+        }
+        String name = item.alias().map(a -> a.name()).orElse(ref.dotted());
+        Dimension dimension = model.dimensions().get(ref.dotted());
+        if (dimension != null) {
+            Optional<TimeGrain> grain = dimension.time() ? Optional.of(TimeGrain.DAY) : Optional.empty();
+            return new OutputDimension(name, dimension, grain, dimension.label(), dimension.type(), dimension.format());
+        }
+        if (ref.path().size() == 2 && model.dimensions().containsKey(ref.path().get(0))
+                && model.dimensions().get(ref.path().get(0)).time()) {
+            Dimension time = model.dimensions().get(ref.path().get(0));
+            Optional<TimeGrain> grain = TimeGrain.find(ref.path().get(1)).filter(time.grains()::contains);
+            if (grain.isPresent()) {
+                return new OutputDimension(name, time, grain, time.label() + " (" + grain.get().field() + ")",
+                        ColumnType.DATE, Format.DATE);
+            }
+        }
+        List<String> known = new ArrayList<>(model.dimensions().keySet());
+        model.dimensions().values().stream().filter(Dimension::time)
+                .forEach(t -> t.grains().forEach(g -> known.add(t.name() + "." + g.field())));
+        String message = model.metrics().containsKey(ref.dotted())
+                ? "'" + ref.dotted() + "' is a metric; list it under METRICS"
+                : "unknown dimension '" + ref.dotted() + "'";
+        throw new PlanningException(PlanningError.UNKNOWN_FIELD, message, ref.location(),
+                model.metrics().containsKey(ref.dotted()) ? List.of() : Suggestions.closest(ref.dotted(), known));
+    }
+
+    private OutputMetric metric(SelectItem item, MetricResolver resolver) {
+        Expression expression = item.expression();
+        if (expression instanceof FieldRef ref && model.dimensions().containsKey(ref.dotted())) {
+            throw new PlanningException(PlanningError.AGGREGATE_MISUSE, "'" + ref.dotted()
+                    + "' is a dimension; list it under DIMENSIONS or aggregate it, e.g. count(DISTINCT "
+                    + ref.dotted() + ")", ref.location());
+        }
+        MetricTree tree = resolver.resolve(expression);
+        if (expression instanceof FieldRef ref) {
+            Metric metric = model.metrics().get(ref.dotted());
+            return new OutputMetric(item.alias().map(a -> a.name()).orElse(ref.dotted()), tree, metric.label(),
+                    metric.type(), metric.format());
+        }
+        String name = item.alias().map(a -> a.name()).orElse(ExpressionFormatter.format(expression));
+        return new OutputMetric(name, tree, name, ColumnType.DECIMAL, Format.NUMBER);
+    }
+
+    private static List<Ordering> orderBy(Report report, List<OutputDimension> dimensions, List<OutputMetric> metrics) {
+        Map<String, Boolean> outputs = new LinkedHashMap<>();
+        dimensions.forEach(d -> outputs.put(d.name(), true));
+        metrics.forEach(m -> outputs.put(m.name(), true));
+        List<Ordering> orderings = new ArrayList<>();
+        for (SortItem item : report.orderBy()) {
+            String key = item.key() instanceof FieldRef ref ? ref.dotted() : ExpressionFormatter.format(item.key());
+            if (!outputs.containsKey(key)) {
+                throw new PlanningException(PlanningError.UNKNOWN_FIELD, "ORDER BY names a column of the report;"
+                        + " '" + key + "' is not one", item.key().location(), Suggestions.closest(key, outputs.keySet()));
+            }
+            Optional<Boolean> nullsFirst = item.nulls() == NullOrdering.UNSPECIFIED ? Optional.empty()
+                    : Optional.of(item.nulls() == NullOrdering.FIRST);
+            orderings.add(new Ordering(key, item.order() == SortOrder.DESC, nullsFirst));
+        }
+        return orderings;
+    }
+
+    private static long nonNegative(long value, IntegerOrParameter where) {
+        if (value < 0) {
+            throw new PlanningException(PlanningError.INVALID_VALUE, "must not be negative", where.location());
+        }
+        return value;
+    }
+
+    private static List<Long> accounts(Report report, Set<Long> permitted, ValueResolver values) {
+        if (permitted.isEmpty()) {
+            throw new PlanningException(PlanningError.NO_ACCOUNTS, "the caller may read no account",
+                    report.location());
+        }
+        if (report.accounts().isEmpty()) {
+            return permitted.stream().sorted().toList();
+        }
+        Set<Long> requested = new LinkedHashSet<>();
+        for (IntegerOrParameter account : report.accounts()) {
+            long id = values.integer(account, "an account id");
+            if (!permitted.contains(id)) {
+                throw new PlanningException(PlanningError.ACCOUNT_NOT_PERMITTED, "account " + id
+                        + " is not one the caller may read", account.location());
+            }
+            requested.add(id);
+        }
+        return requested.stream().sorted().toList();
+    }
+
+    private List<String> datasets(List<OutputMetric> metrics, List<Predicate> having, Optional<String> from) {
+        Set<String> datasets = new LinkedHashSet<>();
+        metrics.forEach(m -> MetricTrees.datasets(m.metric(), datasets));
+        having.forEach(p -> MetricTrees.datasets(p, datasets));
+        if (datasets.isEmpty()) {
+            datasets.add(from.orElseGet(() -> model.datasets().stream().map(d -> d.name()).sorted().findFirst().orElseThrow()));
+        }
+        return List.copyOf(datasets);
+    }
+}
