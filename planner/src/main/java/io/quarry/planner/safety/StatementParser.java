@@ -1,0 +1,53 @@
+package io.quarry.planner.safety;
+
+import java.util.Optional;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+
+/**
+ * Parses generated SQL with JSqlParser into exactly one SELECT statement. The parser runs on the
+ * calling thread (a new parser instance per call, nothing shared).
+ */
+final class StatementParser {
+
+    /** The parsed statement or why there is none. */
+    record Parsed(Optional<Select> select, SafetyViolation failure) {
+    }
+
+    private StatementParser() {
+    }
+
+    static Parsed parse(String sql) {
+        if (sql == null || sql.isBlank()) {
+            return failed("empty SQL", "");
+        }
+        Statements statements;
+        try {
+            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
+            statements = parser.Statements();
+        } catch (Exception | StackOverflowError e) {
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            return failed("JSqlParser cannot parse the statement: " + reason, sql);
+        }
+        if (statements == null || statements.size() != 1) {
+            return failed("expected exactly one statement, found " + (statements == null ? 0 : statements.size()), sql);
+        }
+        Statement statement = statements.get(0);
+        if (statement instanceof PlainSelect || statement instanceof SetOperationList
+                || statement instanceof ParenthesedSelect) {
+            return new Parsed(Optional.of((Select) statement), null);
+        }
+        return failed("only a SELECT (or WITH ... SELECT) is allowed, not " + statement.getClass().getSimpleName(),
+                sql);
+    }
+
+    private static Parsed failed(String message, String sql) {
+        return new Parsed(Optional.empty(), new SafetyViolation(ViolationCode.UNPARSEABLE, message, Fragments.of(sql)));
+    }
+}
