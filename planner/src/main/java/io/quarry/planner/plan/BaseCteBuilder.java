@@ -10,6 +10,7 @@ import io.quarry.planner.resolve.MetricTree;
 import io.quarry.planner.resolve.MetricTree.Aggregate;
 import io.quarry.planner.resolve.MetricTree.DimensionValue;
 import io.quarry.planner.resolve.MetricTree.FactExpression;
+import io.quarry.planner.resolve.AggregateDimensions;
 import io.quarry.planner.resolve.MetricTrees;
 import io.quarry.planner.resolve.Predicate;
 import io.quarry.planner.resolve.ResolvedReport;
@@ -110,7 +111,9 @@ final class BaseCteBuilder {
             items.add(new Item(AggregateSql.of(aggregate, argument -> argument instanceof DimensionValue d
                     ? dimension(d.dimension(), Optional.empty(), dataset, factAlias)
                     : RowExpressions.translate(((FactExpression) argument).expression(),
-                            ref -> new Column(factAlias, ref.dotted()))), column));
+                            ref -> model.dimensions().containsKey(ref.dotted())
+                                    ? dimension(model.dimensions().get(ref.dotted()), Optional.empty(), dataset, factAlias)
+                                    : new Column(factAlias, ref.dotted()))), column));
         }
         Select select = new Select(items, from, Optional.of(new Junction(Operator.AND, where)), groupBy, false,
                 Optional.empty(), List.of(), Optional.empty(), Optional.empty());
@@ -144,11 +147,9 @@ final class BaseCteBuilder {
         Set<String> nodes = new LinkedHashSet<>();
         report.dimensions().forEach(d -> d.dimension().node().ifPresent(nodes::add));
         report.filters().forEach(f -> MetricTrees.dimensions(f).forEach(d -> d.node().ifPresent(nodes::add)));
-        for (OutputMetric metric : report.metrics()) {
-            for (Aggregate aggregate : MetricTrees.aggregates(metric.metric())) {
-                if (aggregate.dataset().equals(dataset) && aggregate.argument().orElse(null) instanceof DimensionValue d) {
-                    d.dimension().node().ifPresent(nodes::add);
-                }
+        for (Aggregate aggregate : aggregatesOf(dataset)) {
+            for (Dimension dimension : AggregateDimensions.of(model, aggregate)) {
+                dimension.node().ifPresent(nodes::add);
             }
         }
         Map<String, Join> joins = new LinkedHashMap<>();

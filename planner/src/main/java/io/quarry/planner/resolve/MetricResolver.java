@@ -24,8 +24,9 @@ import java.util.Set;
 
 /**
  * Resolves metric names and inline metric expressions ({@code sum(spend) / nullif(sum(clicks), 0)})
- * into {@link MetricTree}s. Outside an aggregate a name is a metric; inside one it is a column of a
- * dataset's table or a dimension. An aggregate inside an aggregate, or a bare column outside one,
+ * into {@link MetricTree}s. Outside an aggregate a name is a metric; inside one it is a dimension
+ * or a column of the dataset's table (a dimension wins: {@code sum(CASE WHEN ad.format = 'VIDEO'
+ * THEN spend ELSE 0 END)} reads the ad's format and the fact's spend). An aggregate inside an aggregate, or a bare column outside one,
  * is an error.
  */
 final class MetricResolver {
@@ -128,7 +129,8 @@ final class MetricResolver {
             return new Aggregate(datasetFor(call, List.of()), aggregation,
                     Optional.of(new MetricTree.DimensionValue(dimension)));
         }
-        List<FieldRef> columns = ExpressionTrees.fieldRefs(argument);
+        List<FieldRef> columns = ExpressionTrees.fieldRefs(argument).stream()
+                .filter(ref -> !model.dimensions().containsKey(ref.dotted())).toList();
         String dataset = datasetFor(call, columns);
         Table table = model.tableOf(dataset);
         for (FieldRef column : columns) {

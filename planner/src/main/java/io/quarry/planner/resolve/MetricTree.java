@@ -27,7 +27,7 @@ public sealed interface MetricTree {
     sealed interface Argument {
     }
 
-    /** An expression over the columns of the dataset's table. */
+    /** An expression over the columns of the dataset's table and over dimensions. */
     record FactExpression(Expression expression) implements Argument {
     }
 

@@ -12,6 +12,7 @@ public final class PlanningException extends RuntimeException {
     private final PlanningError code;
     private final SourceLocation location;
     private final List<String> suggestions;
+    private final String detail;
 
     public PlanningException(PlanningError code, String message, SourceLocation location) {
         this(code, message, location, List.of());
@@ -22,6 +23,12 @@ public final class PlanningException extends RuntimeException {
         this.code = code;
         this.location = location == null ? SourceLocation.UNKNOWN : location;
         this.suggestions = List.copyOf(suggestions);
+        this.detail = message;
+    }
+
+    /** The message without the location. */
+    public String detail() {
+        return detail;
     }
 
     private static String render(String message, SourceLocation location, List<String> suggestions) {

@@ -4,7 +4,6 @@ import io.quarry.planner.model.Dimension;
 import io.quarry.planner.model.Join;
 import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.resolve.MetricTree.Aggregate;
-import io.quarry.planner.resolve.MetricTree.DimensionValue;
 import io.quarry.planner.resolve.ResolvedReport.OutputDimension;
 import io.quarry.ql.ast.Report;
 import io.quarry.ql.ast.SourceLocation;
@@ -38,8 +37,12 @@ final class ReachabilityCheck {
         }
         for (ResolvedReport.OutputMetric metric : report.metrics()) {
             for (Aggregate aggregate : MetricTrees.aggregates(metric.metric())) {
-                if (aggregate.argument().orElse(null) instanceof DimensionValue value) {
-                    require(aggregate.dataset(), value.dimension(), source.location());
+                for (Dimension dimension : AggregateDimensions.of(model, aggregate)) {
+                    if (dimension.time()) {
+                        throw new PlanningException(PlanningError.AGGREGATE_MISUSE, "the time dimension cannot be"
+                                + " used inside an aggregate", source.location());
+                    }
+                    require(aggregate.dataset(), dimension, source.location());
                 }
             }
         }

@@ -39,6 +39,9 @@ final class PlannerTestData {
     static final String SECRET_EVENT = "zz_secret_event";
     static final long SECRET_SPEND = 5_000_000_000L;
 
+    /** A planner for tests that only plan: the same model and clock, no database. */
+    static final Planner PLANNER_WITHOUT_DATABASE = new Planner(ModelLoader.defaultModel(), CLOCK);
+
     private static PlannerTestData instance;
 
     final DataSource dataSource;

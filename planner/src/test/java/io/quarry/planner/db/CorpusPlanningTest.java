@@ -1,0 +1,114 @@
+package io.quarry.planner.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarry.planner.plan.PlannedQuery;
+import io.quarry.planner.resolve.PlanningException;
+import io.quarry.planner.sql.BindValue;
+import io.quarry.ql.ReportParser;
+import io.quarry.ql.corpus.Corpus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The example corpus through the planner: both forms plan to the same SQL, the SQL and binds
+ * match golden files (regenerate with {@code -Dquarry.golden.update=true}), and every report that
+ * plans runs on the test database scoped to account 1 without ever showing a row of account 2.
+ */
+class CorpusPlanningTest {
+
+    static final String GOLDEN = "io/quarry/planner/golden/";
+    static final Map<String, Object> PARAMETERS = Map.of(
+            "from", LocalDate.of(2026, 5, 1), "to", LocalDate.of(2026, 5, 31), "status", "ACTIVE",
+            "top", 10L, "min_spend", new BigDecimal("100.0"));
+
+    static Stream<Corpus.Entry> corpus() {
+        return Corpus.entries().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void textAndJsonPlanToTheSameSqlWhichMatchesItsGoldenFile(Corpus.Entry entry) throws IOException {
+        String fromText = describe(entry.text(), true);
+        String fromJson = describe(entry.json(), false);
+        assertThat(fromJson).isEqualTo(fromText);
+        String file = GOLDEN + entry.name() + ".sql";
+        if (Boolean.getBoolean("quarry.golden.update")) {
+            Path path = Path.of("src/test/resources", file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, fromText);
+            return;
+        }
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(file)) {
+            assertThat(in).as("golden file %s (create it with -Dquarry.golden.update=true)", file).isNotNull();
+            assertThat(fromText).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void reportsScopedToAccountOneNeverShowAccountTwo(Corpus.Entry entry) throws SQLException {
+        PlannedQuery query;
+        try {
+            query = PlannerTestData.get().planner.plan(new ReportParser().parseText(entry.text()), Set.of(1L), PARAMETERS);
+        } catch (PlanningException e) {
+            return; // the golden file records why it does not plan
+        }
+        assertThat(query.sql().binds()).filteredOn(b -> b.type() == io.quarry.planner.sql.BindType.BIGINT_ARRAY)
+                .isNotEmpty().allSatisfy(b -> assertThat(b.value()).isEqualTo(List.of(1L)));
+        for (Map<String, Object> row : PlannerTestData.get().run(query)) {
+            assertNoSecret(row);
+        }
+    }
+
+    @Test
+    void theIsolationCheckSeesAccountTwoWhenItIsInScope() throws SQLException {
+        PlannedQuery query = PlannerTestData.get().planner.plan(new ReportParser().parseText(
+                "DIMENSIONS campaign.name METRICS spend WHERE date DURING LAST_30_DAYS"), Set.of(1L, 2L), Map.of());
+        assertThat(PlannerTestData.get().run(query))
+                .anySatisfy(row -> assertThat(row.get("campaign.name")).isEqualTo(PlannerTestData.SECRET_CAMPAIGN));
+    }
+
+    private static void assertNoSecret(Map<String, Object> row) {
+        for (Map.Entry<String, Object> cell : row.entrySet()) {
+            Object value = cell.getValue();
+            assertThat(String.valueOf(value)).as(cell.getKey())
+                    .doesNotContain(PlannerTestData.SECRET_CAMPAIGN).doesNotContain(PlannerTestData.SECRET_EVENT);
+            if (value instanceof Number number) {
+                assertThat(new BigDecimal(number.toString()).abs()).as(cell.getKey())
+                        .isLessThan(BigDecimal.valueOf(PlannerTestData.SECRET_SPEND));
+            }
+        }
+    }
+
+    /** The planned SQL and binds, or the planning error, as golden-file text. */
+    private static String describe(String report, boolean text) {
+        ReportParser parser = new ReportParser();
+        try {
+            PlannedQuery query = PlannerTestData.PLANNER_WITHOUT_DATABASE.plan(
+                    text ? parser.parseText(report) : parser.parseJson(report), Set.of(1L, 2L, 3L), PARAMETERS);
+            StringBuilder golden = new StringBuilder(query.sql().sql()).append("\n\n");
+            List<BindValue> binds = query.sql().binds();
+            for (int i = 0; i < binds.size(); i++) {
+                golden.append("-- $").append(i + 1).append(" = ").append(binds.get(i).inlined()).append('\n');
+            }
+            return golden.toString();
+        } catch (PlanningException e) {
+            return "-- does not plan: " + e.code() + ": " + e.detail()
+                    + (e.suggestions().isEmpty() ? "" : " (suggestions: " + e.suggestions() + ")") + "\n";
+        }
+    }
+}

@@ -1,0 +1,27 @@
+WITH "base_0_ad_stats" AS MATERIALIZED (
+  SELECT "campaign"."name" AS "d0",
+         "campaign"."status" AS "d1",
+         sum("ad_stats"."impressions") AS "a0",
+         sum("ad_stats"."spend") AS "a1"
+  FROM "ad_stats_daily" AS "ad_stats"
+  JOIN "campaigns" AS "campaign" ON "campaign"."account_id" = "ad_stats"."account_id" AND "campaign"."campaign_id" = "ad_stats"."campaign_id"
+  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+    AND "campaign"."account_id" = ANY(?::bigint[])
+    AND "ad_stats"."day" >= ?::date
+    AND "ad_stats"."day" < ?::date
+    AND ("campaign"."status" IN (?::text, ?::text))
+  GROUP BY 1, 2
+)
+SELECT "b0"."d0" AS "campaign.name",
+       "b0"."d1" AS "campaign.status",
+       "b0"."a0" AS "impressions",
+       "b0"."a1" AS "spend"
+FROM "base_0_ad_stats" AS "b0"
+ORDER BY "campaign.name" ASC, "campaign.status" ASC
+
+-- $1 = '{1,2,3}'::bigint[]
+-- $2 = '{1,2,3}'::bigint[]
+-- $3 = '2026-06-01'::date
+-- $4 = '2026-06-15'::date
+-- $5 = 'ACTIVE'::text
+-- $6 = 'PAUSED'::text

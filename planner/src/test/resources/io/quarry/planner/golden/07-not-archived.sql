@@ -1,0 +1,22 @@
+WITH "base_0_ad_stats" AS MATERIALIZED (
+  SELECT "campaign"."name" AS "d0",
+         sum("ad_stats"."spend") AS "a0"
+  FROM "ad_stats_daily" AS "ad_stats"
+  JOIN "campaigns" AS "campaign" ON "campaign"."account_id" = "ad_stats"."account_id" AND "campaign"."campaign_id" = "ad_stats"."campaign_id"
+  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+    AND "campaign"."account_id" = ANY(?::bigint[])
+    AND "ad_stats"."day" >= ?::date
+    AND "ad_stats"."day" < ?::date
+    AND ("campaign"."status" NOT IN (?::text))
+  GROUP BY 1
+)
+SELECT "b0"."d0" AS "campaign.name",
+       "b0"."a0" AS "spend"
+FROM "base_0_ad_stats" AS "b0"
+ORDER BY "campaign.name" ASC
+
+-- $1 = '{1,2,3}'::bigint[]
+-- $2 = '{1,2,3}'::bigint[]
+-- $3 = '2026-06-14'::date
+-- $4 = '2026-06-15'::date
+-- $5 = 'ARCHIVED'::text

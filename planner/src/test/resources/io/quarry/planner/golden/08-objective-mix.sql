@@ -1,0 +1,1 @@
+-- does not plan: UNSUPPORTED: TOTALS are not supported by this planner yet

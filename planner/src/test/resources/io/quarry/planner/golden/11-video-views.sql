@@ -1,0 +1,30 @@
+WITH "base_0_ad_stats" AS MATERIALIZED (
+  SELECT "ad"."name" AS "d0",
+         sum("ad_stats"."video_views") AS "a0",
+         sum("ad_stats"."spend") AS "a1"
+  FROM "ad_stats_daily" AS "ad_stats"
+  JOIN "ads" AS "ad" ON "ad"."account_id" = "ad_stats"."account_id" AND "ad"."ad_id" = "ad_stats"."ad_id"
+  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+    AND "ad"."account_id" = ANY(?::bigint[])
+    AND "ad_stats"."day" >= ?::date
+    AND "ad_stats"."day" < ?::date
+    AND "ad"."format" = ?::text
+  GROUP BY 1
+)
+SELECT "b0"."d0" AS "ad.name",
+       "b0"."a0" AS "video_views",
+       "b0"."a1" AS "spend",
+       (("b0"."a1")::numeric / nullif(nullif("b0"."a0", ?::numeric), 0)) AS "cost_per_view"
+FROM "base_0_ad_stats" AS "b0"
+WHERE "b0"."a0" > ?::numeric
+ORDER BY "video_views" DESC, "ad.name" ASC
+LIMIT ?::bigint
+
+-- $1 = '{1,2,3}'::bigint[]
+-- $2 = '{1,2,3}'::bigint[]
+-- $3 = '2026-05-18'::date
+-- $4 = '2026-06-15'::date
+-- $5 = 'VIDEO'::text
+-- $6 = 0
+-- $7 = 1000
+-- $8 = 50

@@ -1,0 +1,1 @@
+-- does not plan: UNSUPPORTED: COMPARE is not supported by this planner yet

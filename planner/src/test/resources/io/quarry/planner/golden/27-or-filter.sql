@@ -1,0 +1,29 @@
+WITH "base_0_ad_stats" AS MATERIALIZED (
+  SELECT "campaign"."name" AS "d0",
+         "campaign"."objective" AS "d1",
+         sum("ad_stats"."conversions") AS "a0",
+         sum("ad_stats"."spend") AS "a1"
+  FROM "ad_stats_daily" AS "ad_stats"
+  JOIN "campaigns" AS "campaign" ON "campaign"."account_id" = "ad_stats"."account_id" AND "campaign"."campaign_id" = "ad_stats"."campaign_id"
+  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+    AND "campaign"."account_id" = ANY(?::bigint[])
+    AND "ad_stats"."day" >= ?::date
+    AND "ad_stats"."day" < ?::date
+    AND ("campaign"."objective" = ?::text OR "campaign"."objective" = ?::text)
+    AND (NOT ("campaign"."status" = ?::text))
+  GROUP BY 1, 2
+)
+SELECT "b0"."d0" AS "campaign.name",
+       "b0"."d1" AS "campaign.objective",
+       "b0"."a0" AS "conversions",
+       (("b0"."a1")::numeric / nullif("b0"."a0", 0)) AS "cpa"
+FROM "base_0_ad_stats" AS "b0"
+ORDER BY "campaign.name" ASC, "campaign.objective" ASC
+
+-- $1 = '{1,2,3}'::bigint[]
+-- $2 = '{1,2,3}'::bigint[]
+-- $3 = '2026-05-16'::date
+-- $4 = '2026-06-15'::date
+-- $5 = 'CONVERSIONS'::text
+-- $6 = 'LEADS'::text
+-- $7 = 'ARCHIVED'::text

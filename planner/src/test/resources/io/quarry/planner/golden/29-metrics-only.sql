@@ -1,0 +1,1 @@
+-- does not plan: ACCOUNT_NOT_PERMITTED: account 101 is not one the caller may read

@@ -1,0 +1,1 @@
+-- does not plan: UNSUPPORTED: PIVOT is not supported by this planner yet
