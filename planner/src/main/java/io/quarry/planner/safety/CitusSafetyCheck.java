@@ -1,6 +1,5 @@
 package io.quarry.planner.safety;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +45,10 @@ public final class CitusSafetyCheck {
             out.add(new SafetyViolation(ViolationCode.UNPARSEABLE,
                     "the safety check could not analyse the statement: " + e, Fragments.of(sql)));
         }
-        return List.copyOf(new ArrayList<>(out));
+        // When part of the tree is unsupported or known to be mis-parsed, the other findings are
+        // unreliable (in either direction): report only why the statement cannot be checked.
+        List<SafetyViolation> unparseable = out.stream().filter(v -> v.code() == ViolationCode.UNPARSEABLE).toList();
+        return unparseable.isEmpty() ? List.copyOf(out) : unparseable;
     }
 
     /** Throws {@link UnsafeSqlException} listing every violation unless {@code sql} is safe. */

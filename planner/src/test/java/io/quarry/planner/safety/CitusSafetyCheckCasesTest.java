@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Runs every case of {@code cases.sql}: the check must report exactly the expected codes. */
+/** Runs every case of the {@code cases-*.sql} resources: the check must report exactly the expected codes. */
 class CitusSafetyCheckCasesTest {
 
     private final CitusSafetyCheck check = new CitusSafetyCheck();

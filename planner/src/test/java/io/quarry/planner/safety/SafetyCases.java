@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** The table of (SQL, expected violation codes) in {@code cases.sql}, and the policy they are written against. */
+/** The table of (SQL, expected violation codes) in the {@code cases-*.sql} resources, and the policy they use. */
 final class SafetyCases {
 
     static final SafetyPolicy POLICY = SafetyPolicy.of(
@@ -26,11 +26,23 @@ final class SafetyCases {
     private SafetyCases() {
     }
 
+    /** The case files, resources next to this class. */
+    static final List<String> FILES = List.of("cases-positive.sql", "cases-tenant-filter.sql", "cases-joins.sql",
+            "cases-constructs.sql", "cases-fail-closed.sql");
+
     static List<Case> load() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        for (String file : FILES) {
+            cases.addAll(load(file));
+        }
+        return cases;
+    }
+
+    private static List<Case> load(String file) throws IOException {
         String text;
-        try (InputStream in = SafetyCases.class.getResourceAsStream("cases.sql")) {
+        try (InputStream in = SafetyCases.class.getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException("cases.sql not found");
+                throw new IllegalStateException(file + " not found");
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
