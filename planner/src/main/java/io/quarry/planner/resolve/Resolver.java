@@ -184,6 +184,9 @@ public final class Resolver {
                 return new OutputDimension(name, time, grain, time.label() + " (" + grain.get().field() + ")",
                         ColumnType.DATE, Format.DATE);
             }
+            throw new PlanningException(PlanningError.UNKNOWN_FIELD, "unknown grain '" + ref.path().get(1) + "' of "
+                    + time.name() + " (" + String.join(", ", time.grains().stream().sorted().map(TimeGrain::field).toList())
+                    + ")", ref.location());
         }
         List<String> known = new ArrayList<>(model.dimensions().keySet());
         model.dimensions().values().stream().filter(Dimension::time)

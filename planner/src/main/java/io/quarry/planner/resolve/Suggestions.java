@@ -10,10 +10,12 @@ final class Suggestions {
     private Suggestions() {
     }
 
+    /** The known names nearest to {@code name}: all at the smallest distance, if it is small enough. */
     static List<String> closest(String name, Collection<String> known) {
         int limit = Math.max(2, name.length() / 3);
+        int best = known.stream().mapToInt(candidate -> distance(name, candidate)).min().orElse(Integer.MAX_VALUE);
         return known.stream()
-                .filter(candidate -> distance(name, candidate) <= limit || candidate.endsWith("." + name))
+                .filter(candidate -> (best <= limit && distance(name, candidate) == best) || candidate.endsWith("." + name))
                 .sorted(Comparator.comparingInt((String candidate) -> distance(name, candidate))
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(3)

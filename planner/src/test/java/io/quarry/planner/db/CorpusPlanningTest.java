@@ -2,6 +2,8 @@ package io.quarry.planner.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarry.planner.model.ModelLoader;
+import io.quarry.planner.plan.ModelSafetyPolicy;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.resolve.PlanningException;
 import io.quarry.planner.sql.BindValue;
@@ -100,6 +102,7 @@ class CorpusPlanningTest {
         try {
             PlannedQuery query = PlannerTestData.PLANNER_WITHOUT_DATABASE.plan(
                     text ? parser.parseText(report) : parser.parseJson(report), Set.of(1L, 2L, 3L), PARAMETERS);
+            PlannerTestData.SAFETY.requireSafe(query.sql().sql(), ModelSafetyPolicy.of(ModelLoader.defaultModel()));
             StringBuilder golden = new StringBuilder(query.sql().sql()).append("\n\n");
             List<BindValue> binds = query.sql().binds();
             for (int i = 0; i < binds.size(); i++) {

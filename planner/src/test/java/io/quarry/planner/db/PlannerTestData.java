@@ -5,8 +5,10 @@ import io.quarry.migrations.demo.DemoDataLoader;
 import io.quarry.migrations.demo.DemoDataSpec;
 import io.quarry.planner.model.ModelLoader;
 import io.quarry.planner.model.SemanticModel;
+import io.quarry.planner.plan.ModelSafetyPolicy;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.plan.Planner;
+import io.quarry.planner.safety.CitusSafetyCheck;
 import io.quarry.planner.sql.JdbcBinder;
 import io.quarry.testdb.TestDatabase;
 import java.sql.Connection;
@@ -38,6 +40,8 @@ final class PlannerTestData {
     static final String SECRET_CAMPAIGN = "ZZ secret campaign of account 2";
     static final String SECRET_EVENT = "zz_secret_event";
     static final long SECRET_SPEND = 5_000_000_000L;
+
+    static final CitusSafetyCheck SAFETY = new CitusSafetyCheck();
 
     /** A planner for tests that only plan: the same model and clock, no database. */
     static final Planner PLANNER_WITHOUT_DATABASE = new Planner(ModelLoader.defaultModel(), CLOCK);
@@ -79,8 +83,12 @@ final class PlannerTestData {
         return instance;
     }
 
-    /** Runs a planned query and returns its rows, each column by name, in result order. */
+    /**
+     * Runs a planned query and returns its rows, each column by name, in result order. The SQL
+     * first passes the independent Citus-safety check: every query the tests run goes through it.
+     */
     List<Map<String, Object>> run(PlannedQuery query) throws SQLException {
+        SAFETY.requireSafe(query.sql().sql(), ModelSafetyPolicy.of(model));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(query.sql().sql())) {
             JdbcBinder.bind(statement, query.sql().binds());

@@ -1,0 +1,79 @@
+package io.quarry.planner.resolve;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.planner.model.ModelLoader;
+import io.quarry.planner.plan.Planner;
+import io.quarry.ql.ReportParser;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Reports that cannot be planned: (report, code, exact message), each located in the report. */
+class ResolverErrorsTest {
+
+    private static final Planner PLANNER = new Planner(ModelLoader.defaultModel(),
+            Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC));
+
+    static Stream<Arguments> errors() {
+        return Stream.of(
+                Arguments.of("DIMENSIONS campaign.nme METRICS spend", PlanningError.UNKNOWN_FIELD,
+                        "line 1:12: unknown dimension 'campaign.nme'; did you mean 'campaign.name'?"),
+                Arguments.of("DIMENSIONS campaign.name METRICS spnd", PlanningError.UNKNOWN_FIELD,
+                        "line 1:34: unknown metric 'spnd'; did you mean 'spend'?"),
+                Arguments.of("DIMENSIONS spend METRICS clicks", PlanningError.UNKNOWN_FIELD,
+                        "line 1:12: 'spend' is a metric; list it under METRICS"),
+                Arguments.of("METRICS campaign.name", PlanningError.AGGREGATE_MISUSE,
+                        "line 1:9: 'campaign.name' is a dimension; list it under DIMENSIONS or aggregate it,"
+                        + " e.g. count(DISTINCT campaign.name)"),
+                Arguments.of("DIMENSIONS date.fortnight METRICS spend", PlanningError.UNKNOWN_FIELD,
+                        "line 1:12: unknown grain 'fortnight' of date (day, week, month, quarter, year)"),
+                Arguments.of("METRICS spend WHERE campaign.status = 3", PlanningError.TYPE_MISMATCH,
+                        "line 1:39: campaign.status is string, but the number 3 is not"),
+                Arguments.of("METRICS spend WHERE spend > 10", PlanningError.AGGREGATE_MISUSE,
+                        "line 1:21: WHERE filters dimensions; filter metrics in HAVING"),
+                Arguments.of("METRICS spend HAVING campaign.name = 'x'", PlanningError.AGGREGATE_MISUSE,
+                        "line 1:22: HAVING filters metrics; filter dimensions in WHERE"),
+                Arguments.of("METRICS spend WHERE date DURING LAST_7_DAYS OR campaign.status = 'ACTIVE'",
+                        PlanningError.DATE_FILTER_SHAPE, "line 1:21: filter the date with AND-ed ranges on the plain"
+                        + " date: date DURING LAST_30_DAYS, date >= DATE '2026-01-01', date BETWEEN ... AND ..."
+                        + " (not under OR or NOT, not on a grain)"),
+                Arguments.of("METRICS spend WHERE date >= DATE '2026-02-01' AND date < DATE '2026-01-01'",
+                        PlanningError.DATE_FILTER_SHAPE, "line 1:21: the date conditions leave no day to report on"),
+                Arguments.of("METRICS spend ACCOUNTS (1, 99)", PlanningError.ACCOUNT_NOT_PERMITTED,
+                        "line 1:28: account 99 is not one the caller may read"),
+                Arguments.of("METRICS spend WHERE campaign.status = :status", PlanningError.PARAMETER_MISSING,
+                        "line 1:39: no value for parameter :status"),
+                Arguments.of("METRICS median(spend)", PlanningError.UNKNOWN_FUNCTION,
+                        "line 1:9: unknown function median() in a metric; use sum, count, avg, min, max, abs,"
+                        + " coalesce, greatest, least, nullif, round"),
+                Arguments.of("METRICS sum(sum(spend))", PlanningError.AGGREGATE_MISUSE,
+                        "line 1:13: an aggregate cannot contain another aggregate"),
+                Arguments.of("METRICS count(*)", PlanningError.AMBIGUOUS_DATASET,
+                        "line 1:9: cannot tell which dataset count(...) aggregates (candidates: ad_stats, events);"
+                        + " name it with FROM"),
+                Arguments.of("FROM ad_stat METRICS spend", PlanningError.UNKNOWN_FIELD,
+                        "line 1:6: unknown dataset 'ad_stat'; did you mean 'ad_stats'?"),
+                Arguments.of("DIMENSIONS event.name METRICS spend", PlanningError.NOT_REACHABLE,
+                        "line 1:12: event.name cannot be combined with metrics of ad_stats: no join leads from"
+                        + " ad_stats to events"),
+                Arguments.of("DIMENSIONS campaign.name METRICS spend ORDER BY ctr", PlanningError.UNKNOWN_FIELD,
+                        "line 1:49: ORDER BY names a column of the report; 'ctr' is not one"),
+                Arguments.of("METRICS spend LIMIT :n", PlanningError.PARAMETER_MISSING, "line 1:21: no value for parameter :n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errors")
+    void failsWithALocatedMessage(String report, PlanningError code, String message) {
+        assertThatThrownBy(() -> PLANNER.plan(new ReportParser().parseText(report), Set.of(1L, 2L), Map.of()))
+                .isInstanceOf(PlanningException.class)
+                .hasMessage(message)
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((PlanningException) e).code()).isEqualTo(code));
+    }
+}
