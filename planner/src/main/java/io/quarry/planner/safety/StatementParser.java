@@ -12,7 +12,8 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /**
  * Parses generated SQL with JSqlParser into exactly one SELECT statement. The parser runs on the
- * calling thread (a new parser instance per call, nothing shared).
+ * calling thread (a new parser instance per call, nothing shared). Text on which PostgreSQL's
+ * lexer and JSqlParser's could disagree (backslash escapes, nested block comments) is refused.
  */
 final class StatementParser {
 
@@ -26,6 +27,16 @@ final class StatementParser {
     static Parsed parse(String sql) {
         if (sql == null || sql.isBlank()) {
             return failed("empty SQL", "");
+        }
+        if (sql.contains("\\")) {
+            // E'\'' strings, U&'\0061' escapes and standard_conforming_strings=off make PostgreSQL
+            // and JSqlParser disagree on where a literal ends; generated SQL binds its values.
+            return failed("backslashes are not allowed in generated SQL (string escapes are lexed differently"
+                    + " by PostgreSQL and JSqlParser); bind the value", sql);
+        }
+        if (sql.contains("/*")) {
+            // PostgreSQL nests block comments, JSqlParser does not: text could be code to one and a comment to the other.
+            return failed("block comments are not allowed in generated SQL", sql);
         }
         Statements statements;
         try {

@@ -76,3 +76,15 @@ SELECT a.id FROM ads a WHERE a.status IN (?, ?) AND a.account_id = ANY(?)
 -- case: only a comment
 -- expect: UNPARSEABLE
 -- nothing here
+
+-- case: backslash escapes are lexed differently by PostgreSQL (standard_conforming_strings=off) and JSqlParser
+-- expect: UNPARSEABLE
+SELECT a.id FROM ads a WHERE a.note = '\' AND a.account_id = ANY(?) AND a.x = '\'
+
+-- case: PostgreSQL nests block comments, JSqlParser does not
+-- expect: UNPARSEABLE
+SELECT a.id FROM ads a /* a /* nested */ comment */ WHERE a.account_id = ANY(?)
+
+-- case: a line comment hides the filter from both parsers
+-- expect: MISSING_TENANT_FILTER
+SELECT a.id FROM ads a -- WHERE a.account_id = ANY(?)
