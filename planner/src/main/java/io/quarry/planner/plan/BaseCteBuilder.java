@@ -6,6 +6,7 @@ import io.quarry.planner.model.Dimension;
 import io.quarry.planner.model.Join;
 import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.model.Table;
+import io.quarry.planner.resolve.Level;
 import io.quarry.planner.resolve.MetricTree;
 import io.quarry.planner.resolve.MetricTree.Aggregate;
 import io.quarry.planner.resolve.MetricTree.DimensionValue;
@@ -60,6 +61,11 @@ final class BaseCteBuilder {
     }
 
     BaseCte build(String datasetName, int index) {
+        return build(datasetName, "base_" + index + "_" + datasetName, Level.detail(report));
+    }
+
+    /** The base CTE of a dataset at a level's grain (the dimensions the level keeps). */
+    BaseCte build(String datasetName, String name, Level level) {
         Dataset dataset = model.dataset(datasetName).orElseThrow();
         String factAlias = datasetName;
         Map<String, Join> joins = joinsNeeded(datasetName);
@@ -98,11 +104,15 @@ final class BaseCteBuilder {
         List<String> dimensionColumns = new ArrayList<>();
         List<SqlExpr> groupBy = new ArrayList<>();
         for (int i = 0; i < report.dimensions().size(); i++) {
+            if (!level.keeps(i)) {
+                dimensionColumns.add(null);
+                continue;
+            }
             OutputDimension output = report.dimensions().get(i);
             String column = "d" + i;
             items.add(new Item(dimension(output.dimension(), output.grain(), dataset, factAlias), column));
             dimensionColumns.add(column);
-            groupBy.add(new IntegerConstant(i + 1));
+            groupBy.add(new IntegerConstant(items.size()));
         }
         Map<Aggregate, String> aggregateColumns = new LinkedHashMap<>();
         for (Aggregate aggregate : aggregatesOf(datasetName)) {
@@ -117,7 +127,6 @@ final class BaseCteBuilder {
         }
         Select select = new Select(items, from, Optional.of(new Junction(Operator.AND, where)), groupBy, false,
                 Optional.empty(), List.of(), Optional.empty(), Optional.empty());
-        String name = "base_" + index + "_" + datasetName;
         return new BaseCte(datasetName, new Cte(name, true, select), dimensionColumns, aggregateColumns, tables);
     }
 

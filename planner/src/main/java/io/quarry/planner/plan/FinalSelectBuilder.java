@@ -1,5 +1,6 @@
 package io.quarry.planner.plan;
 
+import io.quarry.planner.resolve.Level;
 import io.quarry.planner.resolve.MetricTree;
 import io.quarry.planner.resolve.MetricTree.Aggregate;
 import io.quarry.planner.resolve.Predicate;
@@ -12,6 +13,7 @@ import io.quarry.planner.sql.SqlExpr;
 import io.quarry.planner.sql.SqlExpr.Binary;
 import io.quarry.planner.sql.SqlExpr.Bind;
 import io.quarry.planner.sql.SqlExpr.Column;
+import io.quarry.planner.sql.SqlExpr.IntegerConstant;
 import io.quarry.planner.sql.SqlExpr.Junction;
 import io.quarry.planner.sql.SqlExpr.Operator;
 import io.quarry.planner.sql.SqlQuery.Cte;
@@ -28,23 +30,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The final query over the base CTEs, run on the coordinator over small aggregated rows. Several
- * datasets are stitched, not joined: their rows are stacked (UNION ALL) and grouped by the
- * report's dimensions, so a day with events but no spend still appears, NULL dimension values
+ * The query over one level's base CTEs, run on the coordinator over small aggregated rows.
+ * Several datasets are stitched, not joined: their rows are stacked (UNION ALL) and grouped by
+ * the level's dimensions, so a day with events but no spend still appears, NULL dimension values
  * match, and no dataset's rows can multiply another's. Then it computes derived metrics with
- * safe division, applies HAVING, orders and limits.
+ * safe division from the level's own aggregates (a ratio of totals, never a sum of ratios). The
+ * detail level also applies HAVING, orders and limits.
  */
 final class FinalSelectBuilder {
 
-    static final String STITCHED = "stitched";
-
     private final ResolvedReport report;
     private final List<BaseCte> bases;
+    private final Level level;
+    private final String stitchedName;
     private final Map<Aggregate, String> stitchedColumns = new HashMap<>();
 
-    FinalSelectBuilder(ResolvedReport report, List<BaseCte> bases) {
+    FinalSelectBuilder(ResolvedReport report, List<BaseCte> bases, Level level, String stitchedName) {
         this.report = report;
         this.bases = bases;
+        this.level = level;
+        this.stitchedName = stitchedName;
     }
 
     /** The CTE that stitches several datasets' rows together, when there are several. */
@@ -58,36 +63,33 @@ final class FinalSelectBuilder {
         for (int b = 0; b < bases.size(); b++) {
             BaseCte base = bases.get(b);
             List<Item> items = new ArrayList<>();
-            for (int d = 0; d < report.dimensions().size(); d++) {
+            for (int d : level.dimensions()) {
                 items.add(new Item(new Column(alias(b), base.dimensionColumns().get(d)), "d" + d));
             }
             for (int a = 0; a < all.size(); a++) {
                 String column = base.aggregateColumns().get(all.get(a));
                 items.add(new Item(column == null ? new SqlExpr.Null() : new Column(alias(b), column), "x" + a));
             }
-            branches.add(new Select(items, new CteSource(base.cte().name(), alias(b)), Optional.empty(), List.of(), false,
-                    Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+            branches.add(select(items, new CteSource(base.cte().name(), alias(b)), List.of()));
         }
         List<Item> items = new ArrayList<>();
         List<SqlExpr> groupBy = new ArrayList<>();
-        for (int d = 0; d < report.dimensions().size(); d++) {
+        for (int d : level.dimensions()) {
             items.add(new Item(new Column("u", "d" + d), "d" + d));
-            groupBy.add(new SqlExpr.IntegerConstant(d + 1));
+            groupBy.add(new IntegerConstant(items.size()));
         }
         for (int a = 0; a < all.size(); a++) {
             items.add(new Item(SqlExpr.Function.of("max", new Column("u", "x" + a)), "x" + a));
             stitchedColumns.put(all.get(a), "x" + a);
         }
-        return Optional.of(new Cte(STITCHED, false, new Select(items, new UnionAllSource(branches, "u"), Optional.empty(),
-                groupBy, false, Optional.empty(), List.of(), Optional.empty(), Optional.empty())));
+        return Optional.of(new Cte(stitchedName, false, select(items, new UnionAllSource(branches, "u"), groupBy)));
     }
 
     Select build() {
-        boolean stitched = bases.size() > 1;
-        if (stitched && stitchedColumns.isEmpty()) {
-            stitch();
+        if (bases.size() > 1 && stitchedColumns.isEmpty()) {
+            throw new IllegalStateException("stitch() first");
         }
-        From from = stitched ? new CteSource(STITCHED, "s") : new CteSource(bases.get(0).cte().name(), alias(0));
+        From from = bases.size() > 1 ? new CteSource(stitchedName, "s") : new CteSource(bases.get(0).cte().name(), alias(0));
         List<Item> items = new ArrayList<>();
         for (int d = 0; d < report.dimensions().size(); d++) {
             items.add(new Item(dimension(d), report.dimensions().get(d).name()));
@@ -95,19 +97,28 @@ final class FinalSelectBuilder {
         for (OutputMetric metric : report.metrics()) {
             items.add(new Item(metric(metric.metric()), metric.name()));
         }
+        if (!report.totals().isEmpty()) {
+            items.add(new Item(new IntegerConstant(level.number()), Level.COLUMN));
+        }
+        if (!level.isDetail()) {
+            return select(items, from, List.of());
+        }
         List<SqlExpr> having = report.having().stream()
                 .map(p -> PredicateSql.of(p, operand -> metric(((Predicate.MetricOperand) operand).metric())))
                 .toList();
         Optional<SqlExpr> where = having.isEmpty() ? Optional.empty()
                 : Optional.of(having.size() == 1 ? having.get(0) : new Junction(Operator.AND, having));
-        return new Select(items, from, where, List.of(), false, Optional.empty(), orderBy(),
+        return new Select(items, from, where, List.of(), false, Optional.empty(), orderBy(report, false),
                 report.limit().map(l -> new Bind(new BindValue(l, BindType.BIGINT))),
                 report.offset().map(o -> new Bind(new BindValue(o, BindType.BIGINT))));
     }
 
     /** Explicit order first; then every dimension, so results are deterministic. */
-    private List<Order> orderBy() {
+    static List<Order> orderBy(ResolvedReport report, boolean levelFirst) {
         List<Order> orders = new ArrayList<>();
+        if (levelFirst) {
+            orders.add(new Order(new Column(null, Level.COLUMN), false, Optional.empty()));
+        }
         List<String> used = new ArrayList<>();
         for (Ordering ordering : report.orderBy()) {
             orders.add(new Order(new Column(null, ordering.column()), ordering.descending(), ordering.nullsFirst()));
@@ -122,6 +133,10 @@ final class FinalSelectBuilder {
     }
 
     private SqlExpr dimension(int d) {
+        if (!level.keeps(d)) {
+            // Typed, so the UNION ALL with the detail rows lines up.
+            return new SqlExpr.Cast(new SqlExpr.Null(), report.dimensions().get(d).type().sqlType());
+        }
         return bases.size() == 1 ? new Column(alias(0), bases.get(0).dimensionColumns().get(d)) : new Column("s", "d" + d);
     }
 
@@ -150,6 +165,11 @@ final class FinalSelectBuilder {
             };
         }
         throw new IllegalStateException("unknown metric node " + tree);
+    }
+
+    private static Select select(List<Item> items, From from, List<SqlExpr> groupBy) {
+        return new Select(items, from, Optional.empty(), groupBy, false, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty());
     }
 
     static String alias(int base) {

@@ -1,6 +1,7 @@
 package io.quarry.planner.plan;
 
 import io.quarry.planner.model.SemanticModel;
+import io.quarry.planner.resolve.Level;
 import io.quarry.planner.resolve.ResolvedReport;
 import io.quarry.planner.resolve.Resolver;
 import io.quarry.planner.sql.SqlQuery.Cte;
@@ -41,9 +42,11 @@ public final class Planner {
             bases.add(builder.build(resolved.datasets().get(i), i));
         }
         List<Cte> ctes = new ArrayList<>(bases.stream().map(BaseCte::cte).toList());
-        FinalSelectBuilder last = new FinalSelectBuilder(resolved, bases);
-        last.stitch().ifPresent(ctes::add);
-        With statement = new With(ctes, last.build());
+        FinalSelectBuilder detail = new FinalSelectBuilder(resolved, bases, Level.detail(resolved), "stitched");
+        detail.stitch().ifPresent(ctes::add);
+        With statement = resolved.totals().isEmpty()
+                ? new With(ctes, detail.build())
+                : TotalsShaper.withTotals(resolved, builder, bases, ctes, detail.build());
         return new PlannedQuery(SqlRenderer.render(statement), columns(resolved), PlanDescriber.steps(resolved, bases),
                 resolved);
     }

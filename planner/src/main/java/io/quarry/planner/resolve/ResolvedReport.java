@@ -17,6 +17,8 @@ import java.util.Set;
  * @param filters   dimension filters, AND-ed, applied to every dataset's rows
  * @param having    metric filters, AND-ed, applied to the aggregated rows
  * @param datasets  the datasets the metrics aggregate, in first-use order
+ * @param totals    the subtotal and grand-total levels, in output order; empty without TOTALS.
+ *                  Totals summarise every row WHERE keeps, before HAVING and LIMIT.
  */
 public record ResolvedReport(
         List<Long> accounts,
@@ -29,7 +31,8 @@ public record ResolvedReport(
         List<Ordering> orderBy,
         Optional<Long> limit,
         Optional<Long> offset,
-        List<String> datasets) {
+        List<String> datasets,
+        List<Level> totals) {
 
     public ResolvedReport {
         accounts = List.copyOf(accounts);
@@ -39,6 +42,7 @@ public record ResolvedReport(
         having = List.copyOf(having);
         orderBy = List.copyOf(orderBy);
         datasets = List.copyOf(datasets);
+        totals = List.copyOf(totals);
         if (Set.copyOf(accounts).isEmpty()) {
             throw new IllegalArgumentException("a report reads at least one account");
         }

@@ -85,8 +85,9 @@ public final class Resolver {
         Optional<Long> offset = report.offset().map(o -> nonNegative(valueResolver.integer(o, "OFFSET"), o));
         List<Long> accounts = accounts(report, permitted, valueResolver);
         List<String> datasets = datasets(metrics, having, fromDataset);
+        List<Level> totals = report.totals().map(t -> totals(t, dimensions)).orElse(List.of());
         ResolvedReport resolved = new ResolvedReport(accounts, zone, where.range(), dimensions, metrics,
-                where.filters(), having, orderBy, limit, offset, datasets);
+                where.filters(), having, orderBy, limit, offset, datasets, totals);
         new ReachabilityCheck(model).check(resolved, report);
         return resolved;
     }
@@ -96,10 +97,6 @@ public final class Resolver {
             throw new PlanningException(PlanningError.UNSUPPORTED, "PIVOT is not supported by this planner yet",
                     report.pivotBy().get(0).location());
         }
-        report.totals().ifPresent(t -> {
-            throw new PlanningException(PlanningError.UNSUPPORTED, "TOTALS are not supported by this planner yet",
-                    t.location());
-        });
         report.compare().ifPresent(c -> {
             throw new PlanningException(PlanningError.UNSUPPORTED, "COMPARE is not supported by this planner yet",
                     c.location());
@@ -231,6 +228,41 @@ public final class Resolver {
             orderings.add(new Ordering(key, item.order() == SortOrder.DESC, nullsFirst));
         }
         return orderings;
+    }
+
+    /**
+     * Subtotal levels keep the report's dimensions up to and including the named one (so
+     * {@code SUBTOTALS (campaign.name)} over campaign.name, date.month gives one row per
+     * campaign); the grand total keeps none.
+     */
+    private static List<Level> totals(io.quarry.ql.ast.Totals totals, List<OutputDimension> dimensions) {
+        List<Level> levels = new ArrayList<>();
+        for (Expression subtotal : totals.subtotals()) {
+            String name = subtotal instanceof FieldRef ref ? ref.dotted() : ExpressionFormatter.format(subtotal);
+            int index = -1;
+            for (int i = 0; i < dimensions.size(); i++) {
+                if (dimensions.get(i).name().equals(name)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                throw new PlanningException(PlanningError.UNKNOWN_FIELD, "SUBTOTALS names a dimension of the report;"
+                        + " '" + name + "' is not one", subtotal.location(),
+                        Suggestions.closest(name, dimensions.stream().map(OutputDimension::name).toList()));
+            }
+            if (index == dimensions.size() - 1) {
+                throw new PlanningException(PlanningError.INVALID_VALUE, "a subtotal by the last dimension repeats"
+                        + " the detail rows; subtotal by an earlier one", subtotal.location());
+            }
+            List<Integer> kept = java.util.stream.IntStream.rangeClosed(0, index).boxed().toList();
+            if (levels.stream().noneMatch(l -> l.dimensions().equals(kept))) {
+                levels.add(new Level(levels.size() + 1, "subtotal", kept));
+            }
+        }
+        if (totals.grand()) {
+            levels.add(new Level(levels.size() + 1, "grand", List.of()));
+        }
+        return levels;
     }
 
     private static long nonNegative(long value, IntegerOrParameter where) {
