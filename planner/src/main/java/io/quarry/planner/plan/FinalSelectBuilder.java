@@ -108,9 +108,11 @@ final class FinalSelectBuilder {
                 .toList();
         Optional<SqlExpr> where = having.isEmpty() ? Optional.empty()
                 : Optional.of(having.size() == 1 ? having.get(0) : new Junction(Operator.AND, having));
+        // A pivot's LIMIT and OFFSET count pivot rows: they are applied after pivoting.
+        boolean sqlLimits = report.pivot().isEmpty();
         return new Select(items, from, where, List.of(), false, Optional.empty(), orderBy(report, false),
-                report.limit().map(l -> new Bind(new BindValue(l, BindType.BIGINT))),
-                report.offset().map(o -> new Bind(new BindValue(o, BindType.BIGINT))));
+                report.limit().filter(l -> sqlLimits).map(l -> new Bind(new BindValue(l, BindType.BIGINT))),
+                report.offset().filter(o -> sqlLimits).map(o -> new Bind(new BindValue(o, BindType.BIGINT))));
     }
 
     /** Explicit order first; then every dimension, so results are deterministic. */

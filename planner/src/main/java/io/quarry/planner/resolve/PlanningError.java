@@ -15,5 +15,6 @@ public enum PlanningError {
     ACCOUNT_NOT_PERMITTED,
     NO_ACCOUNTS,
     UNSUPPORTED,
+    PIVOT_TOO_WIDE,
     INVALID_VALUE
 }

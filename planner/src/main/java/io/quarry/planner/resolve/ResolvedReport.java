@@ -19,6 +19,7 @@ import java.util.Set;
  * @param datasets  the datasets the metrics aggregate, in first-use order
  * @param totals    the subtotal and grand-total levels, in output order; empty without TOTALS.
  *                  Totals summarise every row WHERE keeps, before HAVING and LIMIT.
+ * @param pivot     which dimensions become pivot columns; its LIMIT and OFFSET apply to pivot rows
  */
 public record ResolvedReport(
         List<Long> accounts,
@@ -32,7 +33,8 @@ public record ResolvedReport(
         Optional<Long> limit,
         Optional<Long> offset,
         List<String> datasets,
-        List<Level> totals) {
+        List<Level> totals,
+        Optional<PivotSpec> pivot) {
 
     public ResolvedReport {
         accounts = List.copyOf(accounts);
@@ -43,6 +45,7 @@ public record ResolvedReport(
         orderBy = List.copyOf(orderBy);
         datasets = List.copyOf(datasets);
         totals = List.copyOf(totals);
+        java.util.Objects.requireNonNull(pivot, "pivot");
         if (Set.copyOf(accounts).isEmpty()) {
             throw new IllegalArgumentException("a report reads at least one account");
         }
@@ -55,6 +58,14 @@ public record ResolvedReport(
 
     /** A metric column of the result. */
     public record OutputMetric(String name, MetricTree metric, String label, ColumnType type, Format format) {
+    }
+
+    /** A pivot: the indexes (into {@link #dimensions()}) of its row and column dimensions. */
+    public record PivotSpec(List<Integer> rowDimensions, List<Integer> columnDimensions) {
+        public PivotSpec {
+            rowDimensions = List.copyOf(rowDimensions);
+            columnDimensions = List.copyOf(columnDimensions);
+        }
     }
 
     /** An ORDER BY key: the name of an output column. */

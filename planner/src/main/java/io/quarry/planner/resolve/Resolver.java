@@ -85,18 +85,16 @@ public final class Resolver {
         Optional<Long> offset = report.offset().map(o -> nonNegative(valueResolver.integer(o, "OFFSET"), o));
         List<Long> accounts = accounts(report, permitted, valueResolver);
         List<String> datasets = datasets(metrics, having, fromDataset);
-        List<Level> totals = report.totals().map(t -> totals(t, dimensions)).orElse(List.of());
+        Optional<ResolvedReport.PivotSpec> pivot = PivotResolver.pivot(report, dimensions);
+        List<Level> totals = pivot.map(PivotResolver::levels)
+                .orElseGet(() -> report.totals().map(t -> totals(t, dimensions)).orElse(List.of()));
         ResolvedReport resolved = new ResolvedReport(accounts, zone, where.range(), dimensions, metrics,
-                where.filters(), having, orderBy, limit, offset, datasets, totals);
+                where.filters(), having, orderBy, limit, offset, datasets, totals, pivot);
         new ReachabilityCheck(model).check(resolved, report);
         return resolved;
     }
 
     private static void unsupported(Report report) {
-        if (!report.pivotBy().isEmpty()) {
-            throw new PlanningException(PlanningError.UNSUPPORTED, "PIVOT is not supported by this planner yet",
-                    report.pivotBy().get(0).location());
-        }
         report.compare().ifPresent(c -> {
             throw new PlanningException(PlanningError.UNSUPPORTED, "COMPARE is not supported by this planner yet",
                     c.location());

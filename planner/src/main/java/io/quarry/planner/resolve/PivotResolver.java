@@ -1,0 +1,72 @@
+package io.quarry.planner.resolve;
+
+import io.quarry.planner.resolve.ResolvedReport.OutputDimension;
+import io.quarry.planner.resolve.ResolvedReport.PivotSpec;
+import io.quarry.ql.ast.Expression;
+import io.quarry.ql.ast.FieldRef;
+import io.quarry.ql.ast.Report;
+import io.quarry.ql.format.ExpressionFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves {@code PIVOT BY}: the named dimensions become columns, the others rows. A pivot
+ * always has row totals, column totals and a grand total, so it brings its own total levels;
+ * {@code TOTALS GRAND} is then redundant and subtotals are refused.
+ */
+final class PivotResolver {
+
+    private PivotResolver() {
+    }
+
+    static Optional<PivotSpec> pivot(Report report, List<OutputDimension> dimensions) {
+        if (report.pivotBy().isEmpty()) {
+            return Optional.empty();
+        }
+        report.totals().filter(t -> !t.subtotals().isEmpty()).ifPresent(t -> {
+            throw new PlanningException(PlanningError.UNSUPPORTED, "SUBTOTALS cannot be combined with PIVOT; a pivot"
+                    + " has row, column and grand totals", t.location());
+        });
+        List<Integer> columns = new ArrayList<>();
+        for (Expression expression : report.pivotBy()) {
+            String name = expression instanceof FieldRef ref ? ref.dotted() : ExpressionFormatter.format(expression);
+            int index = indexOf(dimensions, name);
+            if (index < 0) {
+                throw new PlanningException(PlanningError.UNKNOWN_FIELD, "PIVOT BY names a dimension of the report;"
+                        + " '" + name + "' is not one", expression.location(),
+                        Suggestions.closest(name, dimensions.stream().map(OutputDimension::name).toList()));
+            }
+            if (!columns.contains(index)) {
+                columns.add(index);
+            }
+        }
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < dimensions.size(); i++) {
+            if (!columns.contains(i)) {
+                rows.add(i);
+            }
+        }
+        return Optional.of(new PivotSpec(rows, columns));
+    }
+
+    /** Row totals (row dimensions only), column totals (column dimensions only), grand total. */
+    static List<Level> levels(PivotSpec pivot) {
+        List<Level> levels = new ArrayList<>();
+        if (!pivot.rowDimensions().isEmpty()) {
+            levels.add(new Level(1, "row total", pivot.rowDimensions()));
+        }
+        levels.add(new Level(levels.size() + 1, "column total", pivot.columnDimensions()));
+        levels.add(new Level(levels.size() + 1, "grand", List.of()));
+        return levels;
+    }
+
+    private static int indexOf(List<OutputDimension> dimensions, String name) {
+        for (int i = 0; i < dimensions.size(); i++) {
+            if (dimensions.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
