@@ -66,6 +66,14 @@ final class BaseCteBuilder {
 
     /** The base CTE of a dataset at a level's grain (the dimensions the level keeps). */
     BaseCte build(String datasetName, String name, Level level) {
+        return build(datasetName, name, level, report.timeRange(), 0);
+    }
+
+    /**
+     * The base CTE of a dataset at a level's grain over a time range; with a shift (a comparison
+     * period) the time dimension's buckets move forward by that many days.
+     */
+    BaseCte build(String datasetName, String name, Level level, TimeRange range, int shiftDays) {
         Dataset dataset = model.dataset(datasetName).orElseThrow();
         String factAlias = datasetName;
         Map<String, Join> joins = joinsNeeded(datasetName);
@@ -95,10 +103,10 @@ final class BaseCteBuilder {
                 }
             }
         }
-        where.addAll(timeRange(dataset, factAlias));
+        where.addAll(timeRange(dataset, factAlias, range));
         for (Predicate filter : report.filters()) {
             where.add(PredicateSql.of(filter, operand -> dimension(((Predicate.DimensionOperand) operand).dimension(),
-                    Optional.empty(), dataset, factAlias)));
+                    Optional.empty(), dataset, factAlias, 0)));
         }
         List<Item> items = new ArrayList<>();
         List<String> dimensionColumns = new ArrayList<>();
@@ -110,7 +118,7 @@ final class BaseCteBuilder {
             }
             OutputDimension output = report.dimensions().get(i);
             String column = "d" + i;
-            items.add(new Item(dimension(output.dimension(), output.grain(), dataset, factAlias), column));
+            items.add(new Item(dimension(output.dimension(), output.grain(), dataset, factAlias, shiftDays), column));
             dimensionColumns.add(column);
             groupBy.add(new IntegerConstant(items.size()));
         }
@@ -119,10 +127,10 @@ final class BaseCteBuilder {
             String column = "a" + aggregateColumns.size();
             aggregateColumns.put(aggregate, column);
             items.add(new Item(AggregateSql.of(aggregate, argument -> argument instanceof DimensionValue d
-                    ? dimension(d.dimension(), Optional.empty(), dataset, factAlias)
+                    ? dimension(d.dimension(), Optional.empty(), dataset, factAlias, 0)
                     : RowExpressions.translate(((FactExpression) argument).expression(),
                             ref -> model.dimensions().containsKey(ref.dotted())
-                                    ? dimension(model.dimensions().get(ref.dotted()), Optional.empty(), dataset, factAlias)
+                                    ? dimension(model.dimensions().get(ref.dotted()), Optional.empty(), dataset, factAlias, 0)
                                     : new Column(factAlias, ref.dotted()))), column));
         }
         Select select = new Select(items, from, Optional.of(new Junction(Operator.AND, where)), groupBy, false,
@@ -131,8 +139,8 @@ final class BaseCteBuilder {
     }
 
     private SqlExpr dimension(Dimension dimension, Optional<io.quarry.planner.model.TimeGrain> grain, Dataset dataset,
-                              String factAlias) {
-        return DimensionSql.of(dimension, grain, dataset, factAlias, node -> node, report.zone());
+                              String factAlias, int shiftDays) {
+        return DimensionSql.of(dimension, grain, dataset, factAlias, node -> node, report.zone(), shiftDays);
     }
 
     /** The aggregates of this dataset in the report's metrics and HAVING, each once, in order. */
@@ -174,8 +182,7 @@ final class BaseCteBuilder {
     }
 
     /** {@code time >= ? AND time < ?} on the bare time column; instants for timestamp columns. */
-    private List<SqlExpr> timeRange(Dataset dataset, String factAlias) {
-        TimeRange range = report.timeRange();
+    private List<SqlExpr> timeRange(Dataset dataset, String factAlias, TimeRange range) {
         List<SqlExpr> bounds = new ArrayList<>();
         Column column = new Column(factAlias, dataset.timeColumn());
         if (range.from() != null) {

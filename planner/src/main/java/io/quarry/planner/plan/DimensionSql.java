@@ -30,9 +30,9 @@ final class DimensionSql {
     }
 
     static SqlExpr of(Dimension dimension, Optional<TimeGrain> grain, Dataset dataset, String factAlias,
-                      Function<String, String> aliasOfNode, ZoneId zone) {
+                      Function<String, String> aliasOfNode, ZoneId zone, int shiftDays) {
         if (dimension.time()) {
-            return time(dataset, factAlias, grain.orElse(TimeGrain.DAY), zone);
+            return time(dataset, factAlias, grain.orElse(TimeGrain.DAY), zone, shiftDays);
         }
         String alias = aliasOfNode.apply(dimension.node().orElseThrow());
         return RowExpressions.translate(dimension.expression().orElseThrow(), ref -> {
@@ -44,8 +44,20 @@ final class DimensionSql {
         });
     }
 
-    static SqlExpr time(Dataset dataset, String factAlias, TimeGrain grain, ZoneId zone) {
-        Column column = new Column(factAlias, dataset.timeColumn());
+    /**
+     * The time bucket; a comparison period's rows are shifted forward by {@code shiftDays} first,
+     * so they land in the buckets of the period they are compared with.
+     */
+    static SqlExpr time(Dataset dataset, String factAlias, TimeGrain grain, ZoneId zone, int shiftDays) {
+        SqlExpr column = new Column(factAlias, dataset.timeColumn());
+        if (shiftDays != 0) {
+            Bind days = new Bind(new BindValue(shiftDays, BindType.INTEGER));
+            column = dataset.timeType() == ColumnType.DATE
+                    ? new SqlExpr.Binary(SqlExpr.Operator.PLUS, column, days)
+                    : new SqlExpr.Binary(SqlExpr.Operator.PLUS, column, SqlExpr.Function.of("make_interval",
+                            new SqlExpr.IntegerConstant(0), new SqlExpr.IntegerConstant(0), new SqlExpr.IntegerConstant(0),
+                            days));
+        }
         SqlExpr local = dataset.timeType() == ColumnType.DATE
                 ? new Cast(column, "timestamp")
                 : new AtTimeZone(column, new Bind(new BindValue(zone.getId(), BindType.TEXT)));

@@ -10,7 +10,6 @@ import io.quarry.planner.resolve.ResolvedReport.Ordering;
 import io.quarry.planner.sql.BindType;
 import io.quarry.planner.sql.BindValue;
 import io.quarry.planner.sql.SqlExpr;
-import io.quarry.planner.sql.SqlExpr.Binary;
 import io.quarry.planner.sql.SqlExpr.Bind;
 import io.quarry.planner.sql.SqlExpr.Column;
 import io.quarry.planner.sql.SqlExpr.IntegerConstant;
@@ -143,30 +142,8 @@ final class FinalSelectBuilder {
     }
 
     private SqlExpr metric(MetricTree tree) {
-        if (tree instanceof Aggregate aggregate) {
-            if (bases.size() > 1) {
-                return new Column("s", stitchedColumns.get(aggregate));
-            }
-            return new Column(alias(0), bases.get(0).aggregateColumns().get(aggregate));
-        } else if (tree instanceof MetricTree.Number n) {
-            return RowExpressions.number(n.value());
-        } else if (tree instanceof MetricTree.Negative n) {
-            return new SqlExpr.Negate(metric(n.operand()));
-        } else if (tree instanceof MetricTree.Function f) {
-            return new SqlExpr.Function(f.name(), f.arguments().stream().map(this::metric).toList(), false, false,
-                    Optional.empty());
-        } else if (tree instanceof MetricTree.Arithmetic a) {
-            SqlExpr left = metric(a.left());
-            SqlExpr right = metric(a.right());
-            return switch (a.operator()) {
-                case ADD -> new Binary(Operator.PLUS, left, right);
-                case SUBTRACT -> new Binary(Operator.MINUS, left, right);
-                case MULTIPLY -> new Binary(Operator.TIMES, left, right);
-                case DIVIDE -> SafeDivision.of(left, right);
-                case MODULUS -> SqlExpr.Function.of("mod", left, right);
-            };
-        }
-        throw new IllegalStateException("unknown metric node " + tree);
+        return MetricSql.of(tree, aggregate -> bases.size() > 1 ? new Column("s", stitchedColumns.get(aggregate))
+                : new Column(alias(0), bases.get(0).aggregateColumns().get(aggregate)));
     }
 
     private static Select select(List<Item> items, From from, List<SqlExpr> groupBy) {

@@ -23,6 +23,14 @@ final class PlanDescriber {
                             + "; " + base.aggregateColumns().size() + " aggregate(s), materialized as an intermediate"
                             + " result", base.tables()));
         }
+        report.compare().ifPresent(c -> steps.add(new PlanStep("previous_*", "workers", "aggregates the same datasets"
+                + " over the comparison period" + range(c.previous()) + ", its time buckets shifted " + c.shiftDays()
+                + " days forward onto the report's", List.of())));
+        if (!report.totals().isEmpty()) {
+            steps.add(new PlanStep("total_*", "coordinator", report.totals().size() + " total level(s): additive"
+                    + " aggregates re-aggregated from the base CTEs; distinct counts and averages recomputed from the"
+                    + " facts at their level (on the workers)", List.of()));
+        }
         String combine = bases.size() > 1 ? "stitches the datasets' rows on the dimensions (UNION ALL, GROUP BY), " : "";
         steps.add(new PlanStep("final", "coordinator", combine + "computes derived metrics, applies HAVING, orders"
                 + report.limit().map(l -> " and keeps " + l + " rows").orElse(""), List.of()));

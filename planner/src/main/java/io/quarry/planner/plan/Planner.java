@@ -41,6 +41,11 @@ public final class Planner {
         for (int i = 0; i < resolved.datasets().size(); i++) {
             bases.add(builder.build(resolved.datasets().get(i), i));
         }
+        if (resolved.compare().isPresent()) {
+            With compared = CompareShaper.shape(resolved, builder, bases);
+            return new PlannedQuery(SqlRenderer.render(compared), columns(resolved), PlanDescriber.steps(resolved, bases),
+                    resolved);
+        }
         List<Cte> ctes = new ArrayList<>(bases.stream().map(BaseCte::cte).toList());
         FinalSelectBuilder detail = new FinalSelectBuilder(resolved, bases, Level.detail(resolved), "stitched");
         detail.stitch().ifPresent(ctes::add);
@@ -55,8 +60,16 @@ public final class Planner {
         List<OutputColumn> columns = new ArrayList<>();
         report.dimensions().forEach(d -> columns.add(new OutputColumn(d.name(), d.label(), OutputColumn.Kind.DIMENSION,
                 d.type(), d.format())));
-        report.metrics().forEach(m -> columns.add(new OutputColumn(m.name(), m.label(), OutputColumn.Kind.METRIC,
-                m.type(), m.format())));
+        for (ResolvedReport.OutputMetric m : report.metrics()) {
+            columns.add(new OutputColumn(m.name(), m.label(), OutputColumn.Kind.METRIC, m.type(), m.format()));
+            if (report.compare().isPresent()) {
+                columns.add(new OutputColumn(m.name() + CompareShaper.PREVIOUS, m.label() + " (previous period)",
+                        OutputColumn.Kind.METRIC, m.type(), m.format()));
+                columns.add(new OutputColumn(m.name() + CompareShaper.CHANGE, m.label() + " (change)",
+                        OutputColumn.Kind.METRIC, io.quarry.planner.model.ColumnType.DECIMAL,
+                        io.quarry.planner.model.Format.PERCENT));
+            }
+        }
         return columns;
     }
 }

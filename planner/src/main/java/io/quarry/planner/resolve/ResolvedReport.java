@@ -20,6 +20,7 @@ import java.util.Set;
  * @param totals    the subtotal and grand-total levels, in output order; empty without TOTALS.
  *                  Totals summarise every row WHERE keeps, before HAVING and LIMIT.
  * @param pivot     which dimensions become pivot columns; its LIMIT and OFFSET apply to pivot rows
+ * @param compare   the comparison period, whose metrics come out beside the current ones
  */
 public record ResolvedReport(
         List<Long> accounts,
@@ -34,7 +35,8 @@ public record ResolvedReport(
         Optional<Long> offset,
         List<String> datasets,
         List<Level> totals,
-        Optional<PivotSpec> pivot) {
+        Optional<PivotSpec> pivot,
+        Optional<Comparison> compare) {
 
     public ResolvedReport {
         accounts = List.copyOf(accounts);
@@ -46,6 +48,7 @@ public record ResolvedReport(
         datasets = List.copyOf(datasets);
         totals = List.copyOf(totals);
         java.util.Objects.requireNonNull(pivot, "pivot");
+        java.util.Objects.requireNonNull(compare, "compare");
         if (Set.copyOf(accounts).isEmpty()) {
             throw new IllegalArgumentException("a report reads at least one account");
         }
@@ -66,6 +69,13 @@ public record ResolvedReport(
             rowDimensions = List.copyOf(rowDimensions);
             columnDimensions = List.copyOf(columnDimensions);
         }
+    }
+
+    /**
+     * A comparison period: the range it covers and how many days its rows shift forward to line
+     * up with the report's own buckets.
+     */
+    public record Comparison(io.quarry.ql.ast.ComparePeriod period, TimeRange previous, int shiftDays) {
     }
 
     /** An ORDER BY key: the name of an output column. */

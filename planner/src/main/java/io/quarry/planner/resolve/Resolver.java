@@ -88,16 +88,19 @@ public final class Resolver {
         Optional<ResolvedReport.PivotSpec> pivot = PivotResolver.pivot(report, dimensions);
         List<Level> totals = pivot.map(PivotResolver::levels)
                 .orElseGet(() -> report.totals().map(t -> totals(t, dimensions)).orElse(List.of()));
+        Optional<ResolvedReport.Comparison> compare = report.compare().map(c -> comparison(c, where.range()));
         ResolvedReport resolved = new ResolvedReport(accounts, zone, where.range(), dimensions, metrics,
-                where.filters(), having, orderBy, limit, offset, datasets, totals, pivot);
+                where.filters(), having, orderBy, limit, offset, datasets, totals, pivot, compare);
         new ReachabilityCheck(model).check(resolved, report);
         return resolved;
     }
 
     private static void unsupported(Report report) {
         report.compare().ifPresent(c -> {
-            throw new PlanningException(PlanningError.UNSUPPORTED, "COMPARE is not supported by this planner yet",
-                    c.location());
+            if (report.totals().isPresent() || !report.pivotBy().isEmpty()) {
+                throw new PlanningException(PlanningError.UNSUPPORTED, "COMPARE cannot be combined with TOTALS or PIVOT"
+                        + " yet", c.location());
+            }
         });
     }
 
@@ -261,6 +264,20 @@ public final class Resolver {
             levels.add(new Level(levels.size() + 1, "grand", List.of()));
         }
         return levels;
+    }
+
+    /** The previous period: as long as the report's range and just before it, or one year earlier. */
+    private static ResolvedReport.Comparison comparison(io.quarry.ql.ast.CompareClause clause, TimeRange range) {
+        if (range.from() == null || range.to() == null) {
+            throw new PlanningException(PlanningError.DATE_FILTER_SHAPE, "COMPARE needs a date range with a start and"
+                    + " an end, such as date DURING LAST_30_DAYS", clause.location());
+        }
+        TimeRange previous = switch (clause.period()) {
+            case PREVIOUS_PERIOD -> new TimeRange(range.from().minusDays(range.days()), range.from());
+            case SAME_PERIOD_LAST_YEAR -> new TimeRange(range.from().minusYears(1), range.to().minusYears(1));
+        };
+        int shift = (int) (range.from().toEpochDay() - previous.from().toEpochDay());
+        return new ResolvedReport.Comparison(clause.period(), previous, shift);
     }
 
     private static long nonNegative(long value, IntegerOrParameter where) {

@@ -2,6 +2,7 @@ package io.quarry.planner.sql;
 
 /** The PostgreSQL type of a bind parameter; every placeholder is rendered with its cast. */
 public enum BindType {
+    INTEGER("integer"),
     BIGINT("bigint"),
     BIGINT_ARRAY("bigint[]"),
     NUMERIC("numeric"),

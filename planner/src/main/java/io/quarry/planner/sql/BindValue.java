@@ -22,6 +22,7 @@ public record BindValue(Object value, BindType type) {
 
     private static boolean accepts(BindType type, Object value) {
         return switch (type) {
+            case INTEGER -> value instanceof Integer;
             case BIGINT -> value instanceof Long;
             case BIGINT_ARRAY -> value instanceof List<?> list && list.stream().allMatch(Long.class::isInstance);
             case NUMERIC -> value instanceof BigDecimal;
@@ -38,7 +39,7 @@ public record BindValue(Object value, BindType type) {
             return "NULL";
         }
         return switch (type) {
-            case BIGINT, NUMERIC, BOOLEAN -> value.toString();
+            case INTEGER, BIGINT, NUMERIC, BOOLEAN -> value.toString();
             case BIGINT_ARRAY -> "'{" + String.join(",", ((List<?>) value).stream().map(Object::toString).toList())
                     + "}'::bigint[]";
             default -> "'" + value.toString().replace("'", "''") + "'::" + type.sql();

@@ -24,6 +24,7 @@ public final class JdbcBinder {
                 continue;
             }
             switch (bind.type()) {
+                case INTEGER -> statement.setInt(index, (Integer) bind.value());
                 case BIGINT -> statement.setLong(index, (Long) bind.value());
                 case BIGINT_ARRAY -> {
                     Array array = connection.createArrayOf("bigint", ((List<?>) bind.value()).toArray());
@@ -39,6 +40,7 @@ public final class JdbcBinder {
 
     private static int sqlType(BindType type) {
         return switch (type) {
+            case INTEGER -> Types.INTEGER;
             case BIGINT -> Types.BIGINT;
             case BIGINT_ARRAY -> Types.ARRAY;
             case NUMERIC -> Types.NUMERIC;

@@ -1,1 +1,60 @@
--- does not plan: UNSUPPORTED: COMPARE is not supported by this planner yet
+WITH "base_0_ad_stats" AS MATERIALIZED (
+  SELECT (date_trunc('month', ("ad_stats"."day")::timestamp))::date AS "d0",
+         sum("ad_stats"."spend") AS "a0",
+         sum("ad_stats"."conversion_value") AS "a1"
+  FROM "ad_stats_daily" AS "ad_stats"
+  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+    AND "ad_stats"."day" >= ?::date
+    AND "ad_stats"."day" < ?::date
+  GROUP BY 1
+),
+"previous_0_ad_stats" AS MATERIALIZED (
+  SELECT (date_trunc('month', (("ad_stats"."day" + ?::integer))::timestamp))::date AS "d0",
+         sum("ad_stats"."spend") AS "a0",
+         sum("ad_stats"."conversion_value") AS "a1"
+  FROM "ad_stats_daily" AS "ad_stats"
+  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+    AND "ad_stats"."day" >= ?::date
+    AND "ad_stats"."day" < ?::date
+  GROUP BY 1
+),
+"compared" AS (
+  SELECT "u"."d0" AS "d0",
+         max("u"."x0") AS "x0",
+         max("u"."p0") AS "p0",
+         max("u"."x1") AS "x1",
+         max("u"."p1") AS "p1"
+  FROM (
+      SELECT "c0"."d0" AS "d0",
+             "c0"."a0" AS "x0",
+             NULL AS "p0",
+             "c0"."a1" AS "x1",
+             NULL AS "p1"
+      FROM "base_0_ad_stats" AS "c0"
+      UNION ALL
+      SELECT "q0"."d0" AS "d0",
+             NULL AS "x0",
+             "q0"."a0" AS "p0",
+             NULL AS "x1",
+             "q0"."a1" AS "p1"
+      FROM "previous_0_ad_stats" AS "q0"
+    ) AS "u"
+  GROUP BY 1
+)
+SELECT "s"."d0" AS "date.month",
+       "s"."x0" AS "spend",
+       "s"."p0" AS "spend_previous",
+       ((("s"."x0" - "s"."p0"))::numeric / nullif("s"."p0", 0)) AS "spend_change",
+       "s"."x1" AS "conversion_value",
+       "s"."p1" AS "conversion_value_previous",
+       ((("s"."x1" - "s"."p1"))::numeric / nullif("s"."p1", 0)) AS "conversion_value_change"
+FROM "compared" AS "s"
+ORDER BY "date.month" ASC
+
+-- $1 = '{1,2,3}'::bigint[]
+-- $2 = '2026-01-01'::date
+-- $3 = '2026-06-16'::date
+-- $4 = 365
+-- $5 = '{1,2,3}'::bigint[]
+-- $6 = '2025-01-01'::date
+-- $7 = '2025-06-16'::date

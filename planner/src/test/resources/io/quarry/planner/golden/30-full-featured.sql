@@ -1,1 +1,1 @@
--- does not plan: UNSUPPORTED: COMPARE is not supported by this planner yet
+-- does not plan: UNSUPPORTED: COMPARE cannot be combined with TOTALS or PIVOT yet
