@@ -31,7 +31,8 @@ public final class PivotAssembler {
         PivotSpec pivot = report.pivot().orElseThrow(() -> new IllegalArgumentException("not a pivot report"));
         List<String> rowNames = pivot.rowDimensions().stream().map(i -> report.dimensions().get(i).name()).toList();
         List<String> columnNames = pivot.columnDimensions().stream().map(i -> report.dimensions().get(i).name()).toList();
-        List<String> metrics = report.metrics().stream().map(ResolvedReport.OutputMetric::name).toList();
+        List<String> metrics = query.columns().stream()
+                .filter(c -> c.kind() == io.quarry.planner.plan.OutputColumn.Kind.METRIC).map(c -> c.name()).toList();
         int rowTotalLevel = pivot.rowDimensions().isEmpty() ? -1 : 1;
         int columnTotalLevel = pivot.rowDimensions().isEmpty() ? 1 : 2;
         int grandLevel = columnTotalLevel + 1;

@@ -4,7 +4,6 @@ import io.quarry.planner.resolve.Level;
 import io.quarry.planner.resolve.MetricTree.Aggregate;
 import io.quarry.planner.resolve.Predicate;
 import io.quarry.planner.resolve.ResolvedReport;
-import io.quarry.planner.resolve.ResolvedReport.Comparison;
 import io.quarry.planner.resolve.ResolvedReport.OutputMetric;
 import io.quarry.planner.sql.BindType;
 import io.quarry.planner.sql.BindValue;
@@ -20,7 +19,6 @@ import io.quarry.planner.sql.SqlQuery.CteSource;
 import io.quarry.planner.sql.SqlQuery.Item;
 import io.quarry.planner.sql.SqlQuery.Select;
 import io.quarry.planner.sql.SqlQuery.UnionAllSource;
-import io.quarry.planner.sql.SqlQuery.With;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * COMPARE: each dataset is aggregated a second time over the comparison period (its time
- * buckets shifted onto the report's), both periods' rows are stitched on the dimensions, and
- * every metric comes out three times: current, {@code <name>_previous}, and
+ * COMPARE, for one level: each dataset is aggregated a second time over the comparison period
+ * (its time buckets shifted onto the report's), both periods' rows are stitched on the level's
+ * dimensions, and every metric comes out three times: current, {@code <name>_previous}, and
  * {@code <name>_change} (relative change, null where the previous value is zero or missing).
  */
 final class CompareShaper {
@@ -41,33 +39,24 @@ final class CompareShaper {
     private CompareShaper() {
     }
 
-    static With shape(ResolvedReport report, BaseCteBuilder builder, List<BaseCte> current) {
-        Comparison comparison = report.compare().orElseThrow();
-        List<Cte> ctes = new ArrayList<>();
-        List<BaseCte> previous = new ArrayList<>();
-        for (int i = 0; i < current.size(); i++) {
-            ctes.add(current.get(i).cte());
-            BaseCte base = builder.build(current.get(i).dataset(), "previous_" + i + "_" + current.get(i).dataset(),
-                    Level.detail(report), comparison.previous(), comparison.shiftDays());
-            previous.add(base);
-            ctes.add(base.cte());
-        }
-        Map<Aggregate, String> now = new HashMap<>();
-        Map<Aggregate, String> before = new HashMap<>();
-        List<Select> branches = new ArrayList<>();
+    static LevelSelect of(ResolvedReport report, Level level, List<BaseCte> current, List<BaseCte> previous,
+                          String comparedName) {
         List<Aggregate> all = new ArrayList<>();
         current.forEach(b -> all.addAll(b.aggregateColumns().keySet()));
+        Map<Aggregate, String> now = new HashMap<>();
+        Map<Aggregate, String> before = new HashMap<>();
         for (int a = 0; a < all.size(); a++) {
             now.put(all.get(a), "x" + a);
             before.put(all.get(a), "p" + a);
         }
+        List<Select> branches = new ArrayList<>();
         for (int i = 0; i < current.size(); i++) {
-            branches.add(branch(report, current.get(i), all, "c" + i, true));
-            branches.add(branch(report, previous.get(i), all, "q" + i, false));
+            branches.add(branch(level, current.get(i), all, "c" + i, true));
+            branches.add(branch(level, previous.get(i), all, "q" + i, false));
         }
         List<Item> items = new ArrayList<>();
         List<SqlExpr> groupBy = new ArrayList<>();
-        for (int d = 0; d < report.dimensions().size(); d++) {
+        for (int d : level.dimensions()) {
             items.add(new Item(new Column("u", "d" + d), "d" + d));
             groupBy.add(new IntegerConstant(items.size()));
         }
@@ -75,15 +64,15 @@ final class CompareShaper {
             items.add(new Item(SqlExpr.Function.of("max", new Column("u", "x" + a)), "x" + a));
             items.add(new Item(SqlExpr.Function.of("max", new Column("u", "p" + a)), "p" + a));
         }
-        ctes.add(new Cte("compared", false, new Select(items, new UnionAllSource(branches, "u"), Optional.empty(),
-                groupBy, false, Optional.empty(), List.of(), Optional.empty(), Optional.empty())));
-        return new With(ctes, body(report, now, before));
+        Cte compared = new Cte(comparedName, false, new Select(items, new UnionAllSource(branches, "u"),
+                Optional.empty(), groupBy, false, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+        return new LevelSelect(List.of(compared), body(report, level, comparedName, now, before));
     }
 
     /** One period of one dataset, with NULL for every column that belongs to the other period. */
-    private static Select branch(ResolvedReport report, BaseCte base, List<Aggregate> all, String alias, boolean isCurrent) {
+    private static Select branch(Level level, BaseCte base, List<Aggregate> all, String alias, boolean isCurrent) {
         List<Item> items = new ArrayList<>();
-        for (int d = 0; d < report.dimensions().size(); d++) {
+        for (int d : level.dimensions()) {
             items.add(new Item(new Column(alias, base.dimensionColumns().get(d)), "d" + d));
         }
         for (int a = 0; a < all.size(); a++) {
@@ -96,10 +85,13 @@ final class CompareShaper {
                 Optional.empty(), List.of(), Optional.empty(), Optional.empty());
     }
 
-    private static Select body(ResolvedReport report, Map<Aggregate, String> now, Map<Aggregate, String> before) {
+    private static Select body(ResolvedReport report, Level level, String compared, Map<Aggregate, String> now,
+                               Map<Aggregate, String> before) {
         List<Item> items = new ArrayList<>();
         for (int d = 0; d < report.dimensions().size(); d++) {
-            items.add(new Item(new Column("s", "d" + d), report.dimensions().get(d).name()));
+            SqlExpr value = level.keeps(d) ? new Column("s", "d" + d)
+                    : new SqlExpr.Cast(new SqlExpr.Null(), report.dimensions().get(d).type().sqlType());
+            items.add(new Item(value, report.dimensions().get(d).name()));
         }
         for (OutputMetric metric : report.metrics()) {
             SqlExpr current = MetricSql.of(metric.metric(), a -> new Column("s", now.get(a)));
@@ -109,15 +101,23 @@ final class CompareShaper {
             items.add(new Item(SafeDivision.of(new Binary(Operator.MINUS, current, previous), previous),
                     metric.name() + CHANGE));
         }
+        if (!report.totals().isEmpty()) {
+            items.add(new Item(new IntegerConstant(level.number()), Level.COLUMN));
+        }
+        if (!level.isDetail()) {
+            return new Select(items, new CteSource(compared, "s"), Optional.empty(), List.of(), false, Optional.empty(),
+                    List.of(), Optional.empty(), Optional.empty());
+        }
         List<SqlExpr> having = report.having().stream()
                 .map(p -> PredicateSql.of(p, operand -> MetricSql.of(((Predicate.MetricOperand) operand).metric(),
                         a -> new Column("s", now.get(a)))))
                 .toList();
         Optional<SqlExpr> where = having.isEmpty() ? Optional.empty()
                 : Optional.of(having.size() == 1 ? having.get(0) : new Junction(Operator.AND, having));
-        return new Select(items, new CteSource("compared", "s"), where, List.of(), false, Optional.empty(),
+        boolean sqlLimits = report.pivot().isEmpty();
+        return new Select(items, new CteSource(compared, "s"), where, List.of(), false, Optional.empty(),
                 FinalSelectBuilder.orderBy(report, false),
-                report.limit().map(l -> new Bind(new BindValue(l, BindType.BIGINT))),
-                report.offset().map(o -> new Bind(new BindValue(o, BindType.BIGINT))));
+                report.limit().filter(l -> sqlLimits).map(l -> new Bind(new BindValue(l, BindType.BIGINT))),
+                report.offset().filter(o -> sqlLimits).map(o -> new Bind(new BindValue(o, BindType.BIGINT))));
     }
 }

@@ -51,6 +51,13 @@ final class FinalSelectBuilder {
         this.stitchedName = stitchedName;
     }
 
+    /** The level's rows, and the stitching CTE when there are several datasets. */
+    static LevelSelect of(ResolvedReport report, List<BaseCte> bases, Level level, String stitchedName) {
+        FinalSelectBuilder builder = new FinalSelectBuilder(report, bases, level, stitchedName);
+        List<Cte> ctes = builder.stitch().map(List::of).orElse(List.of());
+        return new LevelSelect(ctes, builder.build());
+    }
+
     /** The CTE that stitches several datasets' rows together, when there are several. */
     Optional<Cte> stitch() {
         if (bases.size() == 1) {

@@ -25,10 +25,10 @@ final class LevelBases {
     private LevelBases() {
     }
 
-    static BaseCte of(BaseCte detail, Level level, String name, BaseCteBuilder builder) {
+    static BaseCte of(BaseCte detail, Level level, String name, BaseCteBuilder builder, Period period) {
         boolean additive = detail.aggregateColumns().keySet().stream().allMatch(a -> a.aggregation().additive());
         if (!additive) {
-            return builder.build(detail.dataset(), name, level);
+            return builder.build(detail.dataset(), name, level, period.range(), period.shiftDays());
         }
         List<Item> items = new ArrayList<>();
         List<SqlExpr> groupBy = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.quarry.planner.resolve.Level;
 import io.quarry.planner.resolve.ResolvedReport;
 import io.quarry.planner.resolve.Resolver;
 import io.quarry.planner.sql.SqlQuery.Cte;
+import io.quarry.planner.sql.SqlQuery.Select;
 import io.quarry.planner.sql.SqlQuery.With;
 import io.quarry.planner.sql.SqlRenderer;
 import io.quarry.ql.ast.Report;
@@ -37,23 +38,63 @@ public final class Planner {
     public PlannedQuery plan(Report report, Set<Long> permittedAccounts, Map<String, Object> parameters) {
         ResolvedReport resolved = resolver.resolve(report, permittedAccounts, parameters);
         BaseCteBuilder builder = new BaseCteBuilder(model, resolved);
+        boolean compare = resolved.compare().isPresent();
         List<BaseCte> bases = new ArrayList<>();
+        List<BaseCte> previous = new ArrayList<>();
+        List<Cte> ctes = new ArrayList<>();
         for (int i = 0; i < resolved.datasets().size(); i++) {
-            bases.add(builder.build(resolved.datasets().get(i), i));
+            String dataset = resolved.datasets().get(i);
+            bases.add(builder.build(dataset, i));
+            ctes.add(bases.get(i).cte());
+            if (compare) {
+                Period period = Period.previous(resolved);
+                previous.add(builder.build(dataset, "previous_" + i + "_" + dataset, Level.detail(resolved),
+                        period.range(), period.shiftDays()));
+                ctes.add(previous.get(i).cte());
+            }
         }
-        if (resolved.compare().isPresent()) {
-            With compared = CompareShaper.shape(resolved, builder, bases);
-            return new PlannedQuery(SqlRenderer.render(compared), columns(resolved), PlanDescriber.steps(resolved, bases),
-                    resolved);
+        List<Level> levels = new ArrayList<>(List.of(Level.detail(resolved)));
+        levels.addAll(resolved.totals());
+        List<String> levelCtes = new ArrayList<>();
+        Select body = null;
+        for (Level level : levels) {
+            String prefix = level.isDetail() ? "" : "total_" + level.number() + "_";
+            List<BaseCte> current = levelBases(bases, level, prefix + "base_", builder, Period.current(resolved), ctes);
+            LevelSelect rows = compare
+                    ? CompareShaper.of(resolved, level, current,
+                            levelBases(previous, level, prefix + "previous_", builder, Period.previous(resolved), ctes),
+                            prefix + "compared")
+                    : FinalSelectBuilder.of(resolved, current, level, prefix + "stitched");
+            ctes.addAll(rows.ctes());
+            if (resolved.totals().isEmpty()) {
+                body = rows.select();
+            } else {
+                String name = level.isDetail() ? "detail_rows" : prefix + "rows";
+                ctes.add(new Cte(name, false, rows.select()));
+                levelCtes.add(name);
+            }
         }
-        List<Cte> ctes = new ArrayList<>(bases.stream().map(BaseCte::cte).toList());
-        FinalSelectBuilder detail = new FinalSelectBuilder(resolved, bases, Level.detail(resolved), "stitched");
-        detail.stitch().ifPresent(ctes::add);
-        With statement = resolved.totals().isEmpty()
-                ? new With(ctes, detail.build())
-                : TotalsShaper.withTotals(resolved, builder, bases, ctes, detail.build());
-        return new PlannedQuery(SqlRenderer.render(statement), columns(resolved), PlanDescriber.steps(resolved, bases),
+        List<OutputColumn> columns = columns(resolved);
+        if (!resolved.totals().isEmpty()) {
+            body = TotalsShaper.stack(resolved, columns.stream().map(OutputColumn::name).toList(), levelCtes);
+        }
+        return new PlannedQuery(SqlRenderer.render(new With(ctes, body)), columns, PlanDescriber.steps(resolved, bases),
                 resolved);
+    }
+
+    /** The bases of a level: the detail bases themselves, or each re-aggregated (or re-read) at the level. */
+    private static List<BaseCte> levelBases(List<BaseCte> detail, Level level, String prefix, BaseCteBuilder builder,
+                                            Period period, List<Cte> ctes) {
+        if (level.isDetail()) {
+            return detail;
+        }
+        List<BaseCte> bases = new ArrayList<>();
+        for (int i = 0; i < detail.size(); i++) {
+            BaseCte base = LevelBases.of(detail.get(i), level, prefix + i + "_" + detail.get(i).dataset(), builder, period);
+            bases.add(base);
+            ctes.add(base.cte());
+        }
+        return bases;
     }
 
     private static List<OutputColumn> columns(ResolvedReport report) {

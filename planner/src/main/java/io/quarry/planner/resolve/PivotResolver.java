@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Resolves {@code PIVOT BY}: the named dimensions become columns, the others rows. A pivot
  * always has row totals, column totals and a grand total, so it brings its own total levels;
- * {@code TOTALS GRAND} is then redundant and subtotals are refused.
+ * {@code TOTALS GRAND}, or a subtotal by the last row dimension, is then redundant; other
+ * subtotals are refused.
  */
 final class PivotResolver {
 
@@ -24,10 +25,6 @@ final class PivotResolver {
         if (report.pivotBy().isEmpty()) {
             return Optional.empty();
         }
-        report.totals().filter(t -> !t.subtotals().isEmpty()).ifPresent(t -> {
-            throw new PlanningException(PlanningError.UNSUPPORTED, "SUBTOTALS cannot be combined with PIVOT; a pivot"
-                    + " has row, column and grand totals", t.location());
-        });
         List<Integer> columns = new ArrayList<>();
         for (Expression expression : report.pivotBy()) {
             String name = expression instanceof FieldRef ref ? ref.dotted() : ExpressionFormatter.format(expression);
@@ -47,6 +44,17 @@ final class PivotResolver {
                 rows.add(i);
             }
         }
+        report.totals().ifPresent(totals -> {
+            for (Expression subtotal : totals.subtotals()) {
+                String name = subtotal instanceof FieldRef ref ? ref.dotted() : ExpressionFormatter.format(subtotal);
+                int index = indexOf(dimensions, name);
+                if (index < 0 || rows.isEmpty() || index != rows.get(rows.size() - 1)) {
+                    throw new PlanningException(PlanningError.UNSUPPORTED, "with PIVOT, SUBTOTALS may only name the"
+                            + " last row dimension (the pivot's row totals); a pivot has row, column and grand totals",
+                            subtotal.location());
+                }
+            }
+        });
         return Optional.of(new PivotSpec(rows, columns));
     }
 

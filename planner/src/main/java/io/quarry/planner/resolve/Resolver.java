@@ -53,7 +53,6 @@ public final class Resolver {
      * @param parameters values of the report's {@code :parameters}
      */
     public ResolvedReport resolve(Report report, Set<Long> permitted, Map<String, Object> parameters) {
-        unsupported(report);
         ZoneId zone = zone(report);
         Map<String, Object> values = withDefaults(report, parameters);
         ValueResolver valueResolver = new ValueResolver(values, LocalDate.now(clock.withZone(zone)));
@@ -93,15 +92,6 @@ public final class Resolver {
                 where.filters(), having, orderBy, limit, offset, datasets, totals, pivot, compare);
         new ReachabilityCheck(model).check(resolved, report);
         return resolved;
-    }
-
-    private static void unsupported(Report report) {
-        report.compare().ifPresent(c -> {
-            if (report.totals().isPresent() || !report.pivotBy().isEmpty()) {
-                throw new PlanningException(PlanningError.UNSUPPORTED, "COMPARE cannot be combined with TOTALS or PIVOT"
-                        + " yet", c.location());
-            }
-        });
     }
 
     private static ZoneId zone(Report report) {

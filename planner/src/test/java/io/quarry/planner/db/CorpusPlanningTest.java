@@ -101,7 +101,8 @@ class CorpusPlanningTest {
         ReportParser parser = new ReportParser();
         try {
             PlannedQuery query = PlannerTestData.PLANNER_WITHOUT_DATABASE.plan(
-                    text ? parser.parseText(report) : parser.parseJson(report), Set.of(1L, 2L, 3L), PARAMETERS);
+                    text ? parser.parseText(report) : parser.parseJson(report), Set.of(1L, 2L, 3L, 101L, 102L, 105L),
+                    PARAMETERS);
             PlannerTestData.SAFETY.requireSafe(query.sql().sql(), ModelSafetyPolicy.of(ModelLoader.defaultModel()));
             StringBuilder golden = new StringBuilder(query.sql().sql()).append("\n\n");
             List<BindValue> binds = query.sql().binds();

@@ -19,8 +19,8 @@ FROM "base_0_ad_stats" AS "b0"
 ORDER BY "spend" DESC, "campaign.name" ASC
 LIMIT ?::bigint
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-05-16'::date
 -- $4 = '2026-06-15'::date
 -- $5 = 20

@@ -17,6 +17,6 @@ SELECT "b0"."d0" AS "date.day",
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "date.day" ASC
 
--- $1 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
 -- $2 = '2026-06-08'::date
 -- $3 = '2026-06-15'::date

@@ -19,7 +19,7 @@ SELECT "b0"."d0" AS "account.name",
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "account.name" ASC, "date.week" ASC
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-06-01'::date
 -- $4 = '2026-06-16'::date

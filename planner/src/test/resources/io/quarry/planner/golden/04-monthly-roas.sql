@@ -15,6 +15,6 @@ SELECT "b0"."d0" AS "date.month",
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "date.month" ASC
 
--- $1 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
 -- $2 = '2026-01-01'::date
 -- $3 = '2027-01-01'::date

@@ -56,7 +56,7 @@ FROM (
   ) AS "r"
 ORDER BY "__level" ASC, "spend" DESC, "campaign.objective" ASC
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-03-17'::date
 -- $4 = '2026-06-15'::date

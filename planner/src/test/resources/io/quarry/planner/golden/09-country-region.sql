@@ -88,8 +88,8 @@ FROM (
   ) AS "r"
 ORDER BY "__level" ASC, "country.region" ASC, "impressions" DESC, "country.name" ASC
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-05-16'::date
 -- $4 = '2026-06-15'::date
 -- $5 = 1000

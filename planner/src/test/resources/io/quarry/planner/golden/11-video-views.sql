@@ -20,8 +20,8 @@ WHERE "b0"."a0" > ?::numeric
 ORDER BY "video_views" DESC, "ad.name" ASC
 LIMIT ?::bigint
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-05-18'::date
 -- $4 = '2026-06-15'::date
 -- $5 = 'VIDEO'::text

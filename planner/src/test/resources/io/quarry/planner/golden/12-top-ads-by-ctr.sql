@@ -21,8 +21,8 @@ WHERE "b0"."a0" >= ?::numeric
 ORDER BY "ctr" DESC, "impressions" DESC, "ad.id" ASC, "ad.name" ASC
 LIMIT ?::bigint
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-06-08'::date
 -- $4 = '2026-06-15'::date
 -- $5 = 10000

@@ -22,8 +22,8 @@ ORDER BY "ad_set.id" ASC, "ad_set.name" ASC, "ad_set.status" ASC
 LIMIT ?::bigint
 OFFSET ?::bigint
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-05-16'::date
 -- $4 = '2026-06-15'::date
 -- $5 = 100

@@ -18,7 +18,7 @@ FROM "base_0_events" AS "b0"
 ORDER BY "date.day" ASC, "event_count" DESC, "event.name" ASC
 
 -- $1 = 'Z'::text
--- $2 = '{1,2,3}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-06-08T00:00Z'::timestamptz
 -- $4 = '2026-06-15T00:00Z'::timestamptz
 -- $5 = 'purchase'::text

@@ -19,8 +19,8 @@ SELECT "b0"."d0" AS "campaign.name",
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "date.week" ASC, "campaign.name" ASC
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-05-01'::date
 -- $4 = '2026-06-01'::date
 -- $5 = 'ACTIVE'::text

@@ -18,8 +18,8 @@ WHERE "b0"."a0" >= ?::numeric
 ORDER BY "roas" DESC NULLS LAST, "ad.name" ASC
 LIMIT ?::bigint
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-05-16'::date
 -- $4 = '2026-06-15'::date
 -- $5 = 100.0

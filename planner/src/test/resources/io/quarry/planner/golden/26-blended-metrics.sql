@@ -22,8 +22,8 @@ SELECT "b0"."d0" AS "country.name",
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "blended_roas" DESC NULLS LAST, "country.name" ASC
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-01-01'::date
 -- $4 = '2026-04-01'::date
 -- $5 = 0

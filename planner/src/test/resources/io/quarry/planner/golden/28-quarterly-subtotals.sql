@@ -110,7 +110,7 @@ FROM (
   ) AS "r"
 ORDER BY "__level" ASC, "date.year" ASC, "date.quarter" ASC, "campaign.objective" ASC
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2025-01-01'::date
 -- $4 = '2026-01-01'::date

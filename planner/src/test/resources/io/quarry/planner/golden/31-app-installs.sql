@@ -23,9 +23,9 @@ FROM "base_0_ad_stats" AS "b0"
 WHERE "b0"."a0" > ?::numeric
 ORDER BY "cost_per_install" ASC NULLS LAST, "campaign.name" ASC, "ad.format" ASC
 
--- $1 = '{1,2,3}'::bigint[]
--- $2 = '{1,2,3}'::bigint[]
--- $3 = '{1,2,3}'::bigint[]
+-- $1 = '{1,2,3,101,102,105}'::bigint[]
+-- $2 = '{1,2,3,101,102,105}'::bigint[]
+-- $3 = '{1,2,3,101,102,105}'::bigint[]
 -- $4 = '2026-06-01'::date
 -- $5 = '2026-06-16'::date
 -- $6 = 'APP_INSTALLS'::text
