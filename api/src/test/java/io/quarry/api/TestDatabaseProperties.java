@@ -1,10 +1,22 @@
 package io.quarry.api;
 
+import io.quarry.migrations.Migrator;
+import io.quarry.migrations.demo.DemoDataLoader;
+import io.quarry.migrations.demo.DemoDataSpec;
 import io.quarry.testdb.TestDatabase;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Map;
 
 /** Server properties that point the api at the test database (and its test schema). */
 public final class TestDatabaseProperties {
+
+    /** The signing secret of test tokens. */
+    public static final String JWT_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+    /** The last day of the test's demo data. */
+    public static final LocalDate LAST_DAY = LocalDate.of(2026, 6, 14);
+
+    private static boolean loaded;
 
     private TestDatabaseProperties() {
     }
@@ -15,6 +27,20 @@ public final class TestDatabaseProperties {
                 "datasources.default.url", database.jdbcUrl(),
                 "datasources.default.username", database.username(),
                 "datasources.default.password", database.password(),
-                "quarry.demo-data.enabled", "false");
+                "quarry.demo-data.enabled", "false",
+                "quarry.auth.jwt-secret", JWT_SECRET);
+    }
+
+    /** Migrates the test schema and loads 8 accounts of demo data once per test JVM. */
+    public static synchronized void ensureDemoData() throws SQLException {
+        if (loaded) {
+            return;
+        }
+        new Migrator(TestDatabase.get().dataSource()).migrate();
+        DemoDataLoader loader = new DemoDataLoader(TestDatabase.get().dataSource());
+        if (!loader.hasLoaded()) {
+            loader.load(new DemoDataSpec(5, 8, 5, 2, 3, 60, LAST_DAY, 10), 2);
+        }
+        loaded = true;
     }
 }

@@ -1,0 +1,75 @@
+package io.quarry.api.auth;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.quarry.api.db.EmbeddedDatabase;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * In the embedded demo mode only, prints a ready bearer token for the demo accounts when the
+ * server starts. Production configuration (an external database) never prints one.
+ */
+@Singleton
+@Requires(beans = EmbeddedDatabase.class)
+public final class DemoToken implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoToken.class);
+    private static final Duration VALIDITY = Duration.ofDays(30);
+
+    private final TokenGenerator tokens;
+    private final DataSource dataSource;
+    private final AuthConfiguration configuration;
+
+    DemoToken(TokenGenerator tokens, DataSource dataSource, AuthConfiguration configuration) {
+        this.tokens = tokens;
+        this.dataSource = dataSource;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        List<Long> accounts = demoAccounts();
+        String token = generate("demo", accounts);
+        LOG.info("Demo token for accounts {} (valid {} days):\n\n  export QUARRY_TOKEN={}\n", accounts,
+                VALIDITY.toDays(), token);
+    }
+
+    /** A token for {@code subject} that may read {@code accounts}. */
+    public String generate(String subject, List<Long> accounts) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", subject);
+        claims.put("iss", "quarry-demo");
+        claims.put(configuration.accountsClaim(), accounts);
+        claims.put("exp", Instant.now().plus(VALIDITY).getEpochSecond());
+        return tokens.generateToken(claims).orElseThrow(() -> new IllegalStateException("no token generator"));
+    }
+
+    private List<Long> demoAccounts() {
+        List<Long> accounts = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT account_id FROM accounts ORDER BY account_id LIMIT 100")) {
+            while (rs.next()) {
+                accounts.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not list the demo accounts: {}", e.getMessage());
+        }
+        return accounts;
+    }
+}

@@ -1,0 +1,58 @@
+package io.quarry.api.problem;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.quarry.planner.resolve.PlanningError;
+import io.quarry.planner.resolve.PlanningException;
+import io.quarry.ql.QueryLanguageException;
+import io.quarry.ql.ast.SourceLocation;
+import jakarta.inject.Singleton;
+
+/** Report errors as problem+json, located in the report. */
+final class ReportErrorHandlers {
+
+    private ReportErrorHandlers() {
+    }
+
+    static HttpResponse<Problem> respond(HttpStatus status, Problem problem) {
+        return HttpResponse.<Problem>status(status).body(problem).contentType(MediaType.of(Problem.MEDIA_TYPE));
+    }
+
+    /** A report that does not parse: 400 with line, column or JSON pointer and the expected tokens. */
+    @Singleton
+    @Produces
+    @Requires(classes = QueryLanguageException.class)
+    static final class Syntax implements ExceptionHandler<QueryLanguageException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, QueryLanguageException e) {
+            String code = e.code().name();
+            return respond(HttpStatus.BAD_REQUEST, new Problem(Problem.type(code), "The report does not parse", 400,
+                    e.getMessage(), code, e.line(), e.column(), e.jsonPointer().orElse(null), e.expected(), null));
+        }
+    }
+
+    /**
+     * A report that does not plan: 422 with the location and suggestions; an account outside
+     * the token's scope is 403.
+     */
+    @Singleton
+    @Produces
+    static final class Planning implements ExceptionHandler<PlanningException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, PlanningException e) {
+            boolean forbidden = e.code() == PlanningError.ACCOUNT_NOT_PERMITTED || e.code() == PlanningError.NO_ACCOUNTS;
+            HttpStatus status = forbidden ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_ENTITY;
+            SourceLocation location = e.location();
+            String code = e.code().name();
+            return respond(status, new Problem(Problem.type(code), forbidden ? "Account not permitted"
+                    : "The report cannot be planned", status.getCode(), e.getMessage(), code,
+                    location.line() > 0 ? location.line() : null, location.line() > 0 ? location.column() : null,
+                    location.jsonPointer(), null, e.suggestions().isEmpty() ? null : e.suggestions()));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.quarry.api.reports;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * Guards on report execution.
+ *
+ * @param statementTimeout the longest a report's query may run (then it is cancelled)
+ * @param maxRows          the most detail rows a report returns; more are cut and flagged truncated
+ */
+@ConfigurationProperties("quarry.execution")
+public record ExecutionConfiguration(@Bindable(defaultValue = "30s") Duration statementTimeout,
+                                     @Bindable(defaultValue = "100000") int maxRows) {
+}

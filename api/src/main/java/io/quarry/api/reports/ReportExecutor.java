@@ -1,0 +1,94 @@
+package io.quarry.api.reports;
+
+import io.quarry.planner.plan.PlannedQuery;
+import io.quarry.planner.sql.JdbcBinder;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs planned SQL: in a read-only transaction, with a statement timeout, and on Citus with
+ * repartition joins off, so a plan that would move data between workers fails loudly instead of
+ * running slowly. The SQL is logged without its values.
+ */
+@Singleton
+public final class ReportExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportExecutor.class);
+
+    private final DataSource dataSource;
+    private final ExecutionConfiguration configuration;
+    private volatile Boolean citus;
+
+    ReportExecutor(DataSource dataSource, ExecutionConfiguration configuration) {
+        this.dataSource = dataSource;
+        this.configuration = configuration;
+    }
+
+    /** Rows as value lists in column order; at most {@code maxRows + 1}, so the caller can tell truncation. */
+    public List<List<Object>> run(PlannedQuery query, int maxRows) throws SQLException {
+        LOG.debug("Report SQL ({} binds): {}", query.sql().binds().size(), query.sql().sql());
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try {
+                configure(connection);
+                try (PreparedStatement statement = connection.prepareStatement(query.sql().sql())) {
+                    statement.setFetchSize(1_000);
+                    statement.setMaxRows(maxRows + 1);
+                    JdbcBinder.bind(statement, query.sql().binds());
+                    List<List<Object>> rows = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        int columns = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            List<Object> row = new ArrayList<>(columns);
+                            for (int i = 1; i <= columns; i++) {
+                                row.add(JsonValues.of(rs.getObject(i)));
+                            }
+                            rows.add(row);
+                        }
+                    }
+                    return rows;
+                }
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private void configure(Connection connection) throws SQLException {
+        try (PreparedStatement timeout = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+            timeout.setString(1, configuration.statementTimeout().toMillis() + "ms");
+            timeout.execute();
+        }
+        if (citus(connection)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL citus.enable_repartition_joins TO off");
+            }
+        }
+    }
+
+    private boolean citus(Connection connection) throws SQLException {
+        Boolean known = citus;
+        if (known == null) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')")) {
+                rs.next();
+                known = rs.getBoolean(1);
+                citus = known;
+            }
+        }
+        return known;
+    }
+}

@@ -1,0 +1,83 @@
+package io.quarry.api.reports;
+
+import io.micronaut.http.MediaType;
+import io.quarry.api.auth.CallerScope;
+import io.quarry.planner.plan.OutputColumn;
+import io.quarry.planner.plan.PlannedQuery;
+import io.quarry.planner.plan.Planner;
+import io.quarry.planner.resolve.Level;
+import io.quarry.ql.ast.Report;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Parses, plans (within the caller's accounts) and runs a report. */
+@Singleton
+public final class ReportService {
+
+    private final ReportRequests requests;
+    private final Planner planner;
+    private final ReportExecutor executor;
+    private final ExecutionConfiguration configuration;
+
+    ReportService(ReportRequests requests, Planner planner, ReportExecutor executor, ExecutionConfiguration configuration) {
+        this.requests = requests;
+        this.planner = planner;
+        this.executor = executor;
+        this.configuration = configuration;
+    }
+
+    public PlannedQuery plan(String body, MediaType contentType, CallerScope scope) {
+        Report report = requests.parse(body, contentType);
+        return planner.plan(report, scope.accounts(), Map.of());
+    }
+
+    public ReportResponse query(String body, MediaType contentType, CallerScope scope) throws SQLException {
+        long started = System.nanoTime();
+        PlannedQuery query = plan(body, contentType, scope);
+        long planned = System.nanoTime();
+        List<List<Object>> rows = executor.run(query, configuration.maxRows());
+        long ran = System.nanoTime();
+        return response(query, rows, (planned - started) / 1e6, (ran - planned) / 1e6);
+    }
+
+    private ReportResponse response(PlannedQuery query, List<List<Object>> rows, double planMillis, double queryMillis) {
+        List<ReportResponse.Column> columns = query.columns().stream().map(c -> new ReportResponse.Column(c.name(),
+                c.label(), c.kind().name().toLowerCase(Locale.ROOT), c.type().label(), c.format().label())).toList();
+        boolean totals = !query.report().totals().isEmpty();
+        List<List<Object>> detail = new ArrayList<>();
+        List<ReportResponse.Total> totalRows = new ArrayList<>();
+        for (List<Object> row : rows) {
+            if (!totals) {
+                detail.add(row);
+                continue;
+            }
+            int level = ((Number) row.get(row.size() - 1)).intValue();
+            List<Object> values = row.subList(0, row.size() - 1);
+            if (level == 0) {
+                detail.add(values);
+            } else {
+                String kind = query.report().totals().stream().filter(l -> l.number() == level).map(Level::kind)
+                        .findFirst().orElse("total");
+                totalRows.add(new ReportResponse.Total(kind, values));
+            }
+        }
+        boolean truncated = detail.size() > configuration.maxRows();
+        if (truncated) {
+            detail = detail.subList(0, configuration.maxRows());
+        }
+        return new ReportResponse(columns, detail, totalRows,
+                new ReportResponse.Meta(round(planMillis), round(queryMillis), detail.size(), truncated));
+    }
+
+    private static double round(double millis) {
+        return Math.round(millis * 1000) / 1000.0;
+    }
+
+    static List<OutputColumn> columns(PlannedQuery query) {
+        return query.columns();
+    }
+}

@@ -1,0 +1,200 @@
+package io.quarry.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.quarry.testdb.TestDatabase;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** {@code POST /api/v1/reports/query} through the real server on the test database. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportQueryTest implements TestPropertyProvider {
+
+    static final String REPORT = """
+            DIMENSIONS campaign.status
+            METRICS spend, clicks, ctr
+            WHERE date BETWEEN DATE '2026-06-01' AND DATE '2026-06-14'
+            TOTALS GRAND
+            """;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    TokenGenerator tokens;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabaseProperties.get();
+    }
+
+    @BeforeAll
+    void data() throws Exception {
+        TestDatabaseProperties.ensureDemoData();
+    }
+
+    @Test
+    void textJsonAndWrappedTextGiveTheSameAnswerAndTheFiguresOfTheDatabase() throws Exception {
+        String token = token(List.of(1L, 2L));
+        Map<String, Object> text = post(HttpRequest.POST("/api/v1/reports/query", REPORT)
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token));
+        Map<String, Object> wrapped = post(HttpRequest.POST("/api/v1/reports/query", Map.of("query", REPORT))
+                .bearerAuth(token));
+        Map<String, Object> json = post(HttpRequest.POST("/api/v1/reports/query", """
+                {"dimensions": ["campaign.status"], "metrics": ["spend", "clicks", "ctr"],
+                 "where": ["date BETWEEN DATE '2026-06-01' AND DATE '2026-06-14'"], "totals": {"grand": true}}
+                """).contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(token));
+        assertThat(wrapped.get("rows")).isEqualTo(text.get("rows"));
+        assertThat(json.get("rows")).isEqualTo(text.get("rows"));
+        assertThat(json.get("totals")).isEqualTo(text.get("totals"));
+        List<Map<String, Object>> columns = cast(text.get("columns"));
+        assertThat(columns).extracting(c -> c.get("name")).containsExactly("campaign.status", "spend", "clicks", "ctr");
+        assertThat(columns.get(3)).containsEntry("format", "percent").containsEntry("kind", "metric");
+        List<Map<String, Object>> totals = cast(text.get("totals"));
+        List<Object> grand = cast(totals.get(0).get("values"));
+        assertThat(totals.get(0)).containsEntry("level", "grand");
+        assertThat(new BigDecimal(grand.get(1).toString())).isEqualByComparingTo(spend("1, 2"));
+        Map<String, Object> meta = cast(text.get("meta"));
+        assertThat(meta).containsEntry("truncated", false);
+    }
+
+    @Test
+    void theTokenDecidesTheAccounts() throws Exception {
+        Map<String, Object> one = post(HttpRequest.POST("/api/v1/reports/query", REPORT)
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token(List.of(1L))));
+        List<Object> grand = cast(((Map<String, Object>) ((List<?>) one.get("totals")).get(0)).get("values"));
+        assertThat(new BigDecimal(grand.get(1).toString())).isEqualByComparingTo(spend("1"));
+    }
+
+    @Test
+    void anAccountOutsideTheTokenIs403WithItsLocation() {
+        HttpClientResponseException e = error(HttpRequest.POST("/api/v1/reports/query",
+                "METRICS spend ACCOUNTS (1, 3)").contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token(List.of(1L, 2L))));
+        assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.FORBIDDEN.getCode());
+        Map<String, Object> problem = ReportQueryTest.problem(e);
+        assertThat(problem).containsEntry("code", "ACCOUNT_NOT_PERMITTED").containsEntry("status", 403)
+                .containsEntry("type", "urn:quarry:problem:account-not-permitted").containsEntry("line", 1)
+                .containsEntry("column", 28);
+    }
+
+    @Test
+    void aTokenWithoutAccountsMayReadNothing() {
+        String token = tokens.generateToken(Map.of("sub", "nobody", "exp", Instant.now().plusSeconds(600).getEpochSecond()))
+                .orElseThrow();
+        HttpClientResponseException e = error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token));
+        assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.FORBIDDEN.getCode());
+        assertThat(problem(e)).containsEntry("code", "NO_ACCOUNTS");
+    }
+
+    @Test
+    void noTokenOrABadTokenIs401ProblemJson() {
+        HttpClientResponseException none = error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
+                .contentType(MediaType.TEXT_PLAIN_TYPE));
+        assertThat(none.getStatus().getCode()).isEqualTo(401);
+        HttpClientResponseException forged = error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token(List.of(1L)).replaceAll(".$", "x")));
+        assertThat(forged.getStatus().getCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSyntaxErrorIs400WithLineColumnAndExpectedTokens() {
+        HttpClientResponseException e = error(HttpRequest.POST("/api/v1/reports/query", "DIMENSIONS campaign.name\nMETRICS spend BY")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token(List.of(1L))));
+        assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString())
+                .startsWith("application/problem+json"));
+        Map<String, Object> problem = ReportQueryTest.problem(e);
+        assertThat(problem).containsEntry("code", "SYNTAX_ERROR").containsEntry("line", 2).containsEntry("column", 15);
+        assertThat((List<?>) problem.get("expected")).isNotEmpty();
+        assertThat((String) problem.get("detail")).startsWith("line 2:15: unexpected 'BY'");
+    }
+
+    @Test
+    void aJsonErrorCarriesItsPointer() {
+        HttpClientResponseException e = error(HttpRequest.POST("/api/v1/reports/query",
+                "{\"metrics\": [\"spend\"], \"where\": [\"date >= \"]}").contentType(MediaType.APPLICATION_JSON_TYPE)
+                .bearerAuth(token(List.of(1L))));
+        assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(problem(e)).containsEntry("pointer", "/where/0");
+    }
+
+    @Test
+    void anUnknownNameIs422WithSuggestions() {
+        HttpClientResponseException e = error(HttpRequest.POST("/api/v1/reports/query", "METRICS spnd")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token(List.of(1L))));
+        assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY.getCode());
+        assertThat(problem(e)).containsEntry("code", "UNKNOWN_FIELD").containsEntry("suggestions", List.of("spend"));
+    }
+
+    @Test
+    void anUnknownRouteIs404ProblemJson() {
+        HttpClientResponseException e = error(HttpRequest.GET("/api/v1/nothing").bearerAuth(token(List.of(1L))));
+        assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
+        assertThat(problem(e)).containsEntry("status", 404).containsKey("type");
+    }
+
+    private String token(List<Long> accounts) {
+        return tokens.generateToken(Map.of("sub", "tester", "accounts", accounts,
+                "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+    }
+
+    private Map<String, Object> post(HttpRequest<?> request) {
+        HttpResponse<Map<String, Object>> response = client.toBlocking().exchange(request,
+                Argument.mapOf(String.class, Object.class));
+        assertThat(response.code()).isEqualTo(200);
+        return response.body();
+    }
+
+    private HttpClientResponseException error(HttpRequest<?> request) {
+        try {
+            client.toBlocking().exchange(request, Argument.mapOf(String.class, Object.class));
+        } catch (HttpClientResponseException e) {
+            return e;
+        }
+        throw new AssertionError("expected an error response");
+    }
+
+    private static Map<String, Object> problem(HttpClientResponseException e) {
+        Map<String, Object> body = e.getResponse().getBody(Argument.mapOf(String.class, Object.class)).orElseThrow();
+        return body;
+    }
+
+    private static BigDecimal spend(String accounts) throws Exception {
+        try (Connection connection = TestDatabase.get().dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT sum(spend) FROM ad_stats_daily WHERE account_id IN ("
+                     + accounts + ") AND day BETWEEN DATE '2026-06-01' AND DATE '2026-06-14'")) {
+            rs.next();
+            return rs.getBigDecimal(1);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
+    }
+}
