@@ -121,6 +121,41 @@ class ReportQueryTest implements TestPropertyProvider {
     }
 
     @Test
+    void forgedTokensAre401() {
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String claims = base64.encodeToString(("{\"sub\":\"mallory\",\"accounts\":[1,2,3,4,5,6,7,8],\"exp\":"
+                + Instant.now().plusSeconds(600).getEpochSecond() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String unsigned = base64.encodeToString("{\"alg\":\"none\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + claims + ".";
+        assertThat(error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(unsigned)).getStatus().getCode()).isEqualTo(401);
+        String signedElsewhere = hs256("another-secret-0123456789-abcdefghijklmnopqrstuvwxyz", claims);
+        assertThat(error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(signedElsewhere)).getStatus().getCode()).isEqualTo(401);
+        String expired = base64.encodeToString(("{\"sub\":\"t\",\"accounts\":[1],\"exp\":"
+                + Instant.now().minusSeconds(60).getEpochSecond() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(hs256(TestDatabaseProperties.JWT_SECRET, expired)))
+                .getStatus().getCode()).isEqualTo(401);
+        assertThat(token(List.of(1L))).as("issued tokens are signed").startsWith(
+                base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String hs256(String secret, String claims) {
+        try {
+            java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+            String input = base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    + "." + claims;
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            return input + "." + base64.encodeToString(mac.doFinal(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aSyntaxErrorIs400WithLineColumnAndExpectedTokens() {
         HttpClientResponseException e = error(HttpRequest.POST("/api/v1/reports/query", "DIMENSIONS campaign.name\nMETRICS spend BY")
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token(List.of(1L))));

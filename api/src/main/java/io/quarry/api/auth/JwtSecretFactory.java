@@ -3,6 +3,8 @@ package io.quarry.api.auth;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import io.quarry.api.db.EmbeddedDatabase;
 import jakarta.inject.Named;
@@ -28,10 +30,15 @@ public class JwtSecretFactory {
 
     static final int MIN_LENGTH = 32;
 
+    /**
+     * The HMAC signature that signs the tokens Quarry issues and verifies every bearer token.
+     * It is a signature bean itself (not a configuration for Micronaut to turn into one), so the
+     * validator always has it: with no signature at all, unsigned tokens would be accepted.
+     */
     @Singleton
     @Named("generator")
-    SecretSignatureConfiguration generatorSignature(AuthConfiguration configuration,
-                                                    Optional<EmbeddedDatabase> embedded) {
+    SignatureGeneratorConfiguration generatorSignature(AuthConfiguration configuration,
+                                                       Optional<EmbeddedDatabase> embedded) {
         String secret = configuration.jwtSecret();
         if (secret == null || secret.isBlank()) {
             secret = embedded.map(db -> demoSecret(db.dataDir().resolveSibling("jwt-secret"))).orElseThrow(() ->
@@ -43,7 +50,7 @@ public class JwtSecretFactory {
         }
         SecretSignatureConfiguration signature = new SecretSignatureConfiguration("generator");
         signature.setSecret(secret);
-        return signature;
+        return new SecretSignature(signature);
     }
 
     private static String demoSecret(Path file) {

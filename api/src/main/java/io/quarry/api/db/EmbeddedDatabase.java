@@ -37,7 +37,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             this.postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
+                    // Also stop the server when the JVM exits without closing the context
+                    // (a failed start): a postmaster must never outlive Quarry.
+                    .setRegisterShutdownHook(true)
                     .setPort(configuration.port())
                     // Room for bulk loads of demo data: fewer checkpoints during a large COPY.
                     .setServerConfig("shared_buffers", "256MB")

@@ -25,6 +25,9 @@ final class ModelValidator {
     }
 
     List<String> problems() {
+        if (model.datasets().isEmpty() || model.metrics().isEmpty()) {
+            problems.add("a model needs at least one dataset and one metric");
+        }
         tables();
         nodes();
         joins();

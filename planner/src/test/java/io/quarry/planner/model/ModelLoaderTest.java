@@ -88,6 +88,8 @@ class ModelLoaderTest {
                         BASE.replace("aggregation: sum", "aggregation: median"),
                         "metric spend aggregation: unknown aggregation 'median' (sum, count, count_distinct, avg,"
                         + " min, max, approx_distinct)"),
+                Arguments.of("empty model", "tables: {x: {columns: {a: integer}}}",
+                        "a model needs at least one dataset and one metric"),
                 Arguments.of("formula over an unknown metric",
                         BASE.replace("formula: spend * 2", "formula: spent * 2"),
                         "metric double_spend: unknown metric 'spent' in formula"));
