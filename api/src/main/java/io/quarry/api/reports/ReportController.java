@@ -22,10 +22,28 @@ public class ReportController {
 
     private final ReportService reports;
     private final AuthConfiguration auth;
+    private final ExecutionConfiguration execution;
 
-    ReportController(ReportService reports, AuthConfiguration auth) {
+    ReportController(ReportService reports, AuthConfiguration auth, ExecutionConfiguration execution) {
         this.reports = reports;
         this.auth = auth;
+        this.execution = execution;
+    }
+
+    /** A report with PIVOT BY, as a pivot table. */
+    @Post(uri = "/pivot", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
+    public PivotResponse pivot(@Body String body, HttpRequest<?> request, Authentication authentication)
+            throws SQLException {
+        return reports.pivot(body, request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE),
+                CallerScope.of(authentication, auth.accountsClaim()), execution.maxPivotColumns());
+    }
+
+    /** The SQL, its parameters, the planner's steps and the database's EXPLAIN of a report. */
+    @Post(uri = "/explain", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
+    public ExplainResponse explain(@Body String body, HttpRequest<?> request, Authentication authentication)
+            throws SQLException {
+        return reports.explain(body, request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE),
+                CallerScope.of(authentication, auth.accountsClaim()));
     }
 
     /** A report in its JSON form, as {@code {"query": "<text>"}}, or as {@code text/plain}. */

@@ -67,6 +67,32 @@ public final class ReportExecutor {
         }
     }
 
+    /** The database's EXPLAIN of the planned statement, with its binds (the plan is not run). */
+    public List<String> explain(PlannedQuery query) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try {
+                configure(connection);
+                try (PreparedStatement statement = connection.prepareStatement("EXPLAIN " + query.sql().sql())) {
+                    JdbcBinder.bind(statement, query.sql().binds());
+                    List<String> lines = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            lines.add(rs.getString(1));
+                        }
+                    }
+                    return lines;
+                }
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
     private void configure(Connection connection) throws SQLException {
         try (PreparedStatement timeout = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
             timeout.setString(1, configuration.statementTimeout().toMillis() + "ms");

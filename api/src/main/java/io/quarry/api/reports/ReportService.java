@@ -44,6 +44,43 @@ public final class ReportService {
         return response(query, rows, (planned - started) / 1e6, (ran - planned) / 1e6);
     }
 
+    public PivotResponse pivot(String body, MediaType contentType, CallerScope scope, int maxColumns)
+            throws SQLException {
+        long started = System.nanoTime();
+        PlannedQuery query = plan(body, contentType, scope);
+        if (query.report().pivot().isEmpty()) {
+            throw new io.quarry.planner.resolve.PlanningException(io.quarry.planner.resolve.PlanningError.UNSUPPORTED,
+                    "a pivot report needs PIVOT BY (JSON: \"pivotBy\")", io.quarry.ql.ast.SourceLocation.UNKNOWN);
+        }
+        long planned = System.nanoTime();
+        List<List<Object>> rows = executor.run(query, Integer.MAX_VALUE - 1);
+        long ran = System.nanoTime();
+        List<String> names = query.columns().stream().map(OutputColumn::name).toList();
+        List<java.util.Map<String, Object>> maps = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            java.util.Map<String, Object> map = new java.util.HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                map.put(names.get(i), row.get(i));
+            }
+            map.put(Level.COLUMN, row.get(row.size() - 1));
+            maps.add(map);
+        }
+        io.quarry.planner.pivot.PivotTable table = io.quarry.planner.pivot.PivotAssembler.assemble(query, maps, maxColumns);
+        return new PivotResponse(table.rowDimensions(), table.columnDimensions(), table.metrics(), table.columns(),
+                table.rows().stream().map(r -> new PivotResponse.Row(r.header(), r.cells(), r.total())).toList(),
+                table.columnTotals(), table.grandTotal(), new PivotResponse.Meta(round((planned - started) / 1e6),
+                        round((ran - planned) / 1e6), table.totalRows(), table.truncated()));
+    }
+
+    public ExplainResponse explain(String body, MediaType contentType, CallerScope scope) throws SQLException {
+        PlannedQuery query = plan(body, contentType, scope);
+        return new ExplainResponse(query.sql().sql(),
+                query.sql().binds().stream().map(io.quarry.planner.sql.BindValue::inlined).toList(),
+                query.steps().stream().map(s -> new ExplainResponse.Step(s.name(), s.runsOn(), s.description(), s.tables()))
+                        .toList(),
+                executor.explain(query));
+    }
+
     private ReportResponse response(PlannedQuery query, List<List<Object>> rows, double planMillis, double queryMillis) {
         List<ReportResponse.Column> columns = query.columns().stream().map(c -> new ReportResponse.Column(c.name(),
                 c.label(), c.kind().name().toLowerCase(Locale.ROOT), c.type().label(), c.format().label())).toList();

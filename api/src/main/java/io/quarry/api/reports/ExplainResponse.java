@@ -1,0 +1,18 @@
+package io.quarry.api.reports;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * The answer to {@code POST /api/v1/reports/explain}: the SQL with its placeholders, the bind
+ * values in order (as SQL literals, for reading only), the planner's steps, and the database's
+ * own EXPLAIN (on Citus it names the router or multi-shard plan, the task count and the nodes).
+ */
+@Serdeable
+public record ExplainResponse(String sql, List<String> parameters, List<Step> steps, List<String> databasePlan) {
+
+    /** A plan step: a CTE or the final query, where it runs, what it does. */
+    @Serdeable
+    public record Step(String name, String runsOn, String description, List<String> tables) {
+    }
+}

@@ -1,0 +1,27 @@
+package io.quarry.api.reports;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * The answer to {@code POST /api/v1/reports/pivot}: row headers, column headers, cells (one value
+ * per metric), row totals, column totals and the grand total, all recomputed at their own grain.
+ */
+@Serdeable
+public record PivotResponse(List<String> rowDimensions, List<String> columnDimensions, List<String> metrics,
+                            List<List<Object>> columns, List<Row> rows, List<List<Object>> columnTotals,
+                            List<Object> grandTotal, Meta meta) {
+
+    /** A pivot row: its header values, its cells (per column, one value per metric), its total. */
+    @Serdeable
+    public record Row(List<Object> header, List<List<Object>> cells, List<Object> total) {
+    }
+
+    /**
+     * @param totalRows pivot rows before OFFSET and LIMIT
+     * @param truncated whether OFFSET or LIMIT left pivot rows out
+     */
+    @Serdeable
+    public record Meta(double planMillis, double queryMillis, int totalRows, boolean truncated) {
+    }
+}

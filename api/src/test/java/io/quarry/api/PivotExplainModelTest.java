@@ -1,0 +1,116 @@
+package io.quarry.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** {@code /reports/pivot}, {@code /reports/explain} and {@code /model} through the real server. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PivotExplainModelTest implements TestPropertyProvider {
+
+    static final String PIVOT = """
+            DIMENSIONS campaign.status, date.month
+            METRICS spend, ctr
+            WHERE date BETWEEN DATE '2026-04-16' AND DATE '2026-06-14'
+            PIVOT BY date.month
+            """;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    TokenGenerator tokens;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestDatabaseProperties.get());
+        properties.put("quarry.execution.max-pivot-columns", "3");
+        return properties;
+    }
+
+    @BeforeAll
+    void data() throws Exception {
+        TestDatabaseProperties.ensureDemoData();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pivotOfSpendByStatusAndMonthWithTotals() {
+        Map<String, Object> pivot = post("/api/v1/reports/pivot", PIVOT);
+        assertThat(pivot.get("rowDimensions")).isEqualTo(List.of("campaign.status"));
+        List<List<Object>> columns = (List<List<Object>>) pivot.get("columns");
+        assertThat(columns).hasSize(3);
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) pivot.get("rows");
+        assertThat(rows).isNotEmpty().allSatisfy(row -> {
+            assertThat((List<Object>) row.get("cells")).hasSize(3);
+            assertThat((List<Object>) row.get("total")).hasSize(2);
+        });
+        assertThat((List<Object>) pivot.get("grandTotal")).hasSize(2).doesNotContainNull();
+        assertThat((List<Object>) pivot.get("columnTotals")).hasSize(3);
+    }
+
+    @Test
+    void aPivotWiderThanTheCapIs422() {
+        try {
+            post("/api/v1/reports/pivot", PIVOT.replace("date.month", "date.week"));
+            throw new AssertionError("expected 422");
+        } catch (HttpClientResponseException e) {
+            assertThat(e.getStatus().getCode()).isEqualTo(422);
+            Map<String, Object> problem = e.getResponse().getBody(Argument.mapOf(String.class, Object.class)).orElseThrow();
+            assertThat(problem).containsEntry("code", "PIVOT_TOO_WIDE");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void explainShowsTheSqlItsParametersThePlanAndTheDatabasePlan() {
+        Map<String, Object> explain = post("/api/v1/reports/explain", "METRICS spend WHERE date DURING LAST_7_DAYS");
+        assertThat((String) explain.get("sql")).contains("\"ad_stats\".\"account_id\" = ANY(?::bigint[])");
+        assertThat((List<String>) explain.get("parameters")).contains("'{1,2}'::bigint[]");
+        assertThat((List<Object>) explain.get("steps")).isNotEmpty();
+        assertThat((List<String>) explain.get("databasePlan")).isNotEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theModelCatalogListsDimensionsMetricsAndGrains() {
+        Map<String, Object> model = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/model").bearerAuth(token()),
+                Argument.mapOf(String.class, Object.class));
+        List<Map<String, Object>> dimensions = (List<Map<String, Object>>) model.get("dimensions");
+        assertThat(dimensions).anySatisfy(d -> {
+            assertThat(d.get("name")).isEqualTo("date");
+            assertThat((List<String>) d.get("grains")).contains("month", "week");
+        });
+        List<Map<String, Object>> metrics = (List<Map<String, Object>>) model.get("metrics");
+        assertThat(metrics).anySatisfy(m -> assertThat(m).containsEntry("name", "ctr").containsEntry("format", "percent")
+                .containsEntry("derived", true));
+    }
+
+    private Map<String, Object> post(String uri, String report) {
+        return client.toBlocking().retrieve(HttpRequest.POST(uri, report).contentType(MediaType.TEXT_PLAIN_TYPE)
+                .bearerAuth(token()), Argument.mapOf(String.class, Object.class));
+    }
+
+    private String token() {
+        return tokens.generateToken(Map.of("sub", "tester", "accounts", List.of(1L, 2L),
+                "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+    }
+}
