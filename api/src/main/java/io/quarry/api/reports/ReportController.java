@@ -1,6 +1,8 @@
 package io.quarry.api.reports;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -46,11 +48,38 @@ public class ReportController {
                 CallerScope.of(authentication, auth.accountsClaim()));
     }
 
-    /** A report in its JSON form, as {@code {"query": "<text>"}}, or as {@code text/plain}. */
-    @Post(uri = "/query", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
-    public ReportResponse query(@Body String body, HttpRequest<?> request, Authentication authentication)
-            throws SQLException {
-        return reports.query(body, request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE),
-                CallerScope.of(authentication, auth.accountsClaim()));
+    /**
+     * A report in its JSON form, as {@code {"query": "<text>"}}, or as {@code text/plain}. Answers
+     * JSON, or, by the Accept header, CSV or NDJSON streamed in constant memory.
+     */
+    @Post(uri = "/query", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN},
+            produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_CSV, RowStreamer.NDJSON})
+    public HttpResponse<?> query(@Body String body, HttpRequest<?> request, Authentication authentication)
+            throws SQLException, java.io.IOException {
+        MediaType contentType = request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE);
+        CallerScope scope = CallerScope.of(authentication, auth.accountsClaim());
+        MediaType format = streamed(request);
+        if (format == null) {
+            return HttpResponse.ok(reports.query(body, contentType, scope));
+        }
+        return HttpResponse.ok(new StreamedFile(reports.stream(body, contentType, scope, format), format))
+                .contentType(format);
+    }
+
+    /** CSV or NDJSON when the client accepts it and not JSON first; null for JSON. */
+    private static MediaType streamed(HttpRequest<?> request) {
+        for (MediaType accepted : request.accept()) {
+            String name = accepted.getName();
+            if (name.equals(MediaType.APPLICATION_JSON)) {
+                return null;
+            }
+            if (name.equals(MediaType.TEXT_CSV)) {
+                return MediaType.of(MediaType.TEXT_CSV + ";charset=utf-8");
+            }
+            if (name.equals(RowStreamer.NDJSON)) {
+                return MediaType.of(RowStreamer.NDJSON);
+            }
+        }
+        return null;
     }
 }

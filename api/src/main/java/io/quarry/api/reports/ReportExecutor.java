@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class ReportExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportExecutor.class);
+    static final int FETCH_SIZE = 1_000;
 
     private final DataSource dataSource;
     private final ExecutionConfiguration configuration;
@@ -43,7 +44,7 @@ public final class ReportExecutor {
             try {
                 configure(connection);
                 try (PreparedStatement statement = connection.prepareStatement(query.sql().sql())) {
-                    statement.setFetchSize(1_000);
+                    statement.setFetchSize(FETCH_SIZE);
                     statement.setMaxRows(maxRows + 1);
                     JdbcBinder.bind(statement, query.sql().binds());
                     List<List<Object>> rows = new ArrayList<>();
@@ -64,6 +65,35 @@ public final class ReportExecutor {
                 connection.setReadOnly(false);
                 connection.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    /**
+     * Starts a query and returns its open cursor, for streaming: rows are fetched from the
+     * server {@value #FETCH_SIZE} at a time as they are read. Errors that the start of the query
+     * raises are thrown here, before any byte of the response is sent.
+     */
+    OpenResult open(PlannedQuery query) throws SQLException {
+        LOG.debug("Report SQL ({} binds), streamed: {}", query.sql().binds().size(), query.sql().sql());
+        Connection connection = dataSource.getConnection();
+        boolean autoCommit = connection.getAutoCommit();
+        PreparedStatement statement = null;
+        try {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            configure(connection);
+            statement = connection.prepareStatement(query.sql().sql());
+            statement.setFetchSize(FETCH_SIZE);
+            JdbcBinder.bind(statement, query.sql().binds());
+            return new OpenResult(connection, statement, statement.executeQuery(), autoCommit);
+        } catch (SQLException | RuntimeException e) {
+            if (statement != null) {
+                statement.close();
+            }
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+            connection.close();
+            throw e;
         }
     }
 

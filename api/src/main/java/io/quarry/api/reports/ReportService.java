@@ -22,12 +22,15 @@ public final class ReportService {
     private final Planner planner;
     private final ReportExecutor executor;
     private final ExecutionConfiguration configuration;
+    private final RowStreamer streamer;
 
-    ReportService(ReportRequests requests, Planner planner, ReportExecutor executor, ExecutionConfiguration configuration) {
+    ReportService(ReportRequests requests, Planner planner, ReportExecutor executor, ExecutionConfiguration configuration,
+                  RowStreamer streamer) {
         this.requests = requests;
         this.planner = planner;
         this.executor = executor;
         this.configuration = configuration;
+        this.streamer = streamer;
     }
 
     public PlannedQuery plan(String body, MediaType contentType, CallerScope scope) {
@@ -70,6 +73,19 @@ public final class ReportService {
                 table.rows().stream().map(r -> new PivotResponse.Row(r.header(), r.cells(), r.total())).toList(),
                 table.columnTotals(), table.grandTotal(), new PivotResponse.Meta(round((planned - started) / 1e6),
                         round((ran - planned) / 1e6), table.totalRows(), table.truncated()));
+    }
+
+    /** A report's rows as a CSV or NDJSON stream, started before anything is sent (so errors are problems). */
+    public java.io.InputStream stream(String body, MediaType contentType, CallerScope scope, MediaType format)
+            throws SQLException, java.io.IOException {
+        PlannedQuery query = plan(body, contentType, scope);
+        OpenResult result = executor.open(query);
+        try {
+            return streamer.stream(query, result, format);
+        } catch (java.io.IOException | RuntimeException e) {
+            result.close();
+            throw e;
+        }
     }
 
     public ExplainResponse explain(String body, MediaType contentType, CallerScope scope) throws SQLException {

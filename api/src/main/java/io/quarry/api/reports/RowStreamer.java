@@ -1,0 +1,138 @@
+package io.quarry.api.reports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.micronaut.http.MediaType;
+import io.micronaut.scheduling.TaskExecutors;
+import io.quarry.planner.plan.OutputColumn;
+import io.quarry.planner.plan.PlannedQuery;
+import io.quarry.planner.resolve.Level;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams a report's rows as CSV or NDJSON in constant memory: a background task reads the
+ * database cursor and writes into a pipe of {@value #PIPE_BYTES} bytes that the HTTP response
+ * drains; when the client goes away, the pipe breaks and the query is cancelled.
+ */
+@Singleton
+public final class RowStreamer {
+
+    public static final String NDJSON = "application/x-ndjson";
+    static final int PIPE_BYTES = 64 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RowStreamer.class);
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final ExecutorService executor;
+
+    RowStreamer(@Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.executor = executor;
+    }
+
+    /** The rows of an open result as a stream in {@code mediaType}; the result is closed when done. */
+    InputStream stream(PlannedQuery query, OpenResult result, MediaType mediaType) throws IOException {
+        PipedInputStream in = new PipedInputStream(PIPE_BYTES);
+        PipedOutputStream out = new PipedOutputStream(in);
+        boolean csv = mediaType.getName().equals(MediaType.TEXT_CSV);
+        executor.execute(() -> {
+            try (result; Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024)) {
+                if (csv) {
+                    writeCsv(query, result.rows(), writer);
+                } else {
+                    writeNdjson(query, result.rows(), writer);
+                }
+            } catch (IOException e) {
+                result.cancel();
+                LOG.info("Report stream stopped: {}", e.getMessage());
+            } catch (SQLException | RuntimeException e) {
+                result.cancel();
+                LOG.warn("Report stream failed after it started: {}", e.getMessage());
+            }
+        });
+        return in;
+    }
+
+    private static void writeCsv(PlannedQuery query, ResultSet rows, Writer writer) throws IOException, SQLException {
+        List<String> header = new ArrayList<>(query.columns().stream().map(OutputColumn::name).toList());
+        boolean totals = !query.report().totals().isEmpty();
+        if (totals) {
+            header.add("row_type");
+        }
+        try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
+                .get())) {
+            int columns = query.columns().size();
+            List<Object> values = new ArrayList<>(columns + 1);
+            while (rows.next()) {
+                values.clear();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = JsonValues.of(rows.getObject(i));
+                    values.add(value instanceof BigDecimal d ? d.toPlainString() : value);
+                }
+                if (totals) {
+                    values.add(rowType(query, rows.getInt(columns + 1)));
+                }
+                printer.printRecord(values);
+            }
+        }
+    }
+
+    private static void writeNdjson(PlannedQuery query, ResultSet rows, Writer writer) throws IOException, SQLException {
+        List<OutputColumn> columns = query.columns();
+        boolean totals = !query.report().totals().isEmpty();
+        try (JsonGenerator json = JSON.createGenerator(writer)) {
+            json.setRootValueSeparator(null);
+            while (rows.next()) {
+                json.writeStartObject();
+                for (int i = 0; i < columns.size(); i++) {
+                    json.writeFieldName(columns.get(i).name());
+                    write(json, JsonValues.of(rows.getObject(i + 1)));
+                }
+                if (totals) {
+                    json.writeStringField("row_type", rowType(query, rows.getInt(columns.size() + 1)));
+                }
+                json.writeEndObject();
+                json.writeRaw('\n');
+            }
+        }
+    }
+
+    private static void write(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof BigDecimal d) {
+            json.writeNumber(d);
+        } else if (value instanceof Long l) {
+            json.writeNumber(l);
+        } else if (value instanceof Integer i) {
+            json.writeNumber(i);
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else {
+            json.writeString(value.toString());
+        }
+    }
+
+    private static String rowType(PlannedQuery query, int level) {
+        return level == 0 ? "detail" : query.report().totals().stream().filter(l -> l.number() == level)
+                .map(Level::kind).findFirst().orElse("total");
+    }
+}
