@@ -68,6 +68,17 @@ class PivotExplainModelTest implements TestPropertyProvider {
     }
 
     @Test
+    void pivotAsWideCsv() {
+        String csv = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/pivot", PIVOT)
+                .contentType(MediaType.TEXT_PLAIN_TYPE).accept(MediaType.TEXT_CSV).bearerAuth(token()), String.class);
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("campaign.status,2026-04-01 spend,2026-04-01 ctr,2026-05-01 spend,"
+                + "2026-05-01 ctr,2026-06-01 spend,2026-06-01 ctr,total spend,total ctr");
+        assertThat(lines.get(lines.size() - 1)).startsWith("total,");
+        assertThat(lines).hasSizeGreaterThan(2);
+    }
+
+    @Test
     void aPivotWiderThanTheCapIs422() {
         try {
             post("/api/v1/reports/pivot", PIVOT.replace("date.month", "date.week"));

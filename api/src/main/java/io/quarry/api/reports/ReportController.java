@@ -32,12 +32,17 @@ public class ReportController {
         this.execution = execution;
     }
 
-    /** A report with PIVOT BY, as a pivot table. */
-    @Post(uri = "/pivot", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
-    public PivotResponse pivot(@Body String body, HttpRequest<?> request, Authentication authentication)
-            throws SQLException {
-        return reports.pivot(body, request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE),
+    /** A report with PIVOT BY, as a pivot table: JSON, or a wide CSV by the Accept header. */
+    @Post(uri = "/pivot", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN},
+            produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_CSV})
+    public HttpResponse<?> pivot(@Body String body, HttpRequest<?> request, Authentication authentication)
+            throws SQLException, java.io.IOException {
+        PivotResponse pivot = reports.pivot(body, request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE),
                 CallerScope.of(authentication, auth.accountsClaim()), execution.maxPivotColumns());
+        if (streamed(request) != null && streamed(request).getName().equals(MediaType.TEXT_CSV)) {
+            return HttpResponse.ok(PivotCsv.of(pivot)).contentType(MediaType.of(MediaType.TEXT_CSV + ";charset=utf-8"));
+        }
+        return HttpResponse.ok(pivot);
     }
 
     /** The SQL, its parameters, the planner's steps and the database's EXPLAIN of a report. */
