@@ -1,0 +1,66 @@
+package io.quarry.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** A report over the statement timeout is cancelled by the database and answered 504, not 500. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatementTimeoutTest implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    TokenGenerator tokens;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestDatabaseProperties.get());
+        properties.put("quarry.execution.statement-timeout", "1ms");
+        return properties;
+    }
+
+    @BeforeAll
+    void data() throws Exception {
+        TestDatabaseProperties.ensureDemoData();
+    }
+
+    @Test
+    void aQueryOverTheTimeoutIs504ProblemJson() {
+        String token = tokens.generateToken(Map.of("sub", "t", "accounts", List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L),
+                "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+        try {
+            client.toBlocking().exchange(HttpRequest.POST("/api/v1/reports/query", """
+                    FROM ad_stats
+                    DIMENSIONS ad.id, date.day, campaign.name
+                    METRICS spend, clicks, count(DISTINCT ad_set.id) AS ad_sets
+                    WHERE date BETWEEN DATE '2026-04-16' AND DATE '2026-06-14'
+                    TOTALS GRAND
+                    """).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token), Argument.mapOf(String.class, Object.class));
+            throw new AssertionError("expected a timeout");
+        } catch (HttpClientResponseException e) {
+            assertThat(e.getStatus().getCode()).isEqualTo(504);
+            Map<String, Object> problem = e.getResponse().getBody(Argument.mapOf(String.class, Object.class)).orElseThrow();
+            assertThat(problem).containsEntry("code", "STATEMENT_TIMEOUT").doesNotContainKey("sql");
+        }
+    }
+}
