@@ -28,6 +28,12 @@ public final class ReportExecutor {
     private final DataSource dataSource;
     private final ExecutionConfiguration configuration;
     private volatile Boolean citus;
+    private final java.util.concurrent.atomic.AtomicLong executions = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many report queries this server has sent to the database. */
+    public long executions() {
+        return executions.get();
+    }
 
     ReportExecutor(DataSource dataSource, ExecutionConfiguration configuration) {
         this.dataSource = dataSource;
@@ -36,6 +42,7 @@ public final class ReportExecutor {
 
     /** Rows as value lists in column order; at most {@code maxRows + 1}, so the caller can tell truncation. */
     public List<List<Object>> run(PlannedQuery query, int maxRows) throws SQLException {
+        executions.incrementAndGet();
         LOG.debug("Report SQL ({} binds): {}", query.sql().binds().size(), query.sql().sql());
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();

@@ -10,6 +10,12 @@ import java.util.List;
 @Serdeable
 public record ReportResponse(List<Column> columns, List<List<Object>> rows, List<Total> totals, Meta meta) {
 
+    /** The same result, marked as served from the cache (or shared with an identical request). */
+    public ReportResponse cached() {
+        return new ReportResponse(columns, rows, totals, new Meta(meta.planMillis(), 0, meta.rowCount(),
+                meta.truncated(), true));
+    }
+
     /** A result column: name, label, kind (dimension or metric), type and display format. */
     @Serdeable
     public record Column(String name, String label, String kind, String type, String format) {
@@ -25,8 +31,9 @@ public record ReportResponse(List<Column> columns, List<List<Object>> rows, List
      * @param queryMillis database time
      * @param rowCount    detail rows returned
      * @param truncated   whether LIMIT cut the result (more rows exist)
+     * @param cached      whether the result came from the cache or an identical concurrent request
      */
     @Serdeable
-    public record Meta(double planMillis, double queryMillis, int rowCount, boolean truncated) {
+    public record Meta(double planMillis, double queryMillis, int rowCount, boolean truncated, boolean cached) {
     }
 }

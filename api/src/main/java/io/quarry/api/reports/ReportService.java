@@ -23,9 +23,11 @@ public final class ReportService {
     private final ReportExecutor executor;
     private final ExecutionConfiguration configuration;
     private final RowStreamer streamer;
+    private final ReportCache cache;
 
     ReportService(ReportRequests requests, Planner planner, ReportExecutor executor, ExecutionConfiguration configuration,
-                  RowStreamer streamer) {
+                  RowStreamer streamer, ReportCache cache) {
+        this.cache = cache;
         this.requests = requests;
         this.planner = planner;
         this.executor = executor;
@@ -42,9 +44,11 @@ public final class ReportService {
         long started = System.nanoTime();
         PlannedQuery query = plan(body, contentType, scope);
         long planned = System.nanoTime();
-        List<List<Object>> rows = executor.run(query, configuration.maxRows());
-        long ran = System.nanoTime();
-        return response(query, rows, (planned - started) / 1e6, (ran - planned) / 1e6);
+        return cache.get(query, () -> {
+            List<List<Object>> rows = executor.run(query, configuration.maxRows());
+            long ran = System.nanoTime();
+            return response(query, rows, (planned - started) / 1e6, (ran - planned) / 1e6);
+        });
     }
 
     public PivotResponse pivot(String body, MediaType contentType, CallerScope scope, int maxColumns)
@@ -123,7 +127,7 @@ public final class ReportService {
             detail = detail.subList(0, configuration.maxRows());
         }
         return new ReportResponse(columns, detail, totalRows,
-                new ReportResponse.Meta(round(planMillis), round(queryMillis), detail.size(), truncated));
+                new ReportResponse.Meta(round(planMillis), round(queryMillis), detail.size(), truncated, false));
     }
 
     private static double round(double millis) {

@@ -1,0 +1,95 @@
+package io.quarry.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.quarry.api.reports.ReportExecutor;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Identical reports share one database query while cached, and when they arrive together. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportCacheTest implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    TokenGenerator tokens;
+
+    @Inject
+    ReportExecutor executor;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabaseProperties.get();
+    }
+
+    @BeforeAll
+    void data() throws Exception {
+        TestDatabaseProperties.ensureDemoData();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRepeatedReportIsServedFromTheCacheButNotForOtherAccounts() {
+        String report = "DIMENSIONS campaign.objective METRICS spend WHERE date BETWEEN DATE '2026-05-01' AND DATE '2026-05-07'";
+        long before = executor.executions();
+        Map<String, Object> first = query(report, List.of(1L, 2L));
+        Map<String, Object> second = query(report, List.of(1L, 2L));
+        Map<String, Object> other = query(report, List.of(1L));
+        assertThat(((Map<String, Object>) first.get("meta")).get("cached")).isEqualTo(false);
+        assertThat(((Map<String, Object>) second.get("meta")).get("cached")).isEqualTo(true);
+        assertThat(second.get("rows")).isEqualTo(first.get("rows"));
+        assertThat(((Map<String, Object>) other.get("meta")).get("cached")).isEqualTo(false);
+        assertThat(executor.executions() - before).isEqualTo(2);
+    }
+
+    @Test
+    void identicalConcurrentRequestsRunOneQuery() throws Exception {
+        String report = "FROM ad_stats DIMENSIONS ad.id, date.day METRICS spend, count(DISTINCT ad_set.id) AS s"
+                + " WHERE date BETWEEN DATE '2026-04-16' AND DATE '2026-06-14' LIMIT 777";
+        long before = executor.executions();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Map<String, Object>>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(() -> query(report, List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L)));
+            }
+            List<Object> rows = new ArrayList<>();
+            for (Future<Map<String, Object>> future : pool.invokeAll(calls)) {
+                rows.add(future.get().get("rows"));
+            }
+            assertThat(rows).allSatisfy(r -> assertThat(r).isEqualTo(rows.get(0)));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(executor.executions() - before).isEqualTo(1);
+    }
+
+    private Map<String, Object> query(String report, List<Long> accounts) {
+        String token = tokens.generateToken(Map.of("sub", "t", "accounts", accounts,
+                "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+        return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query", report)
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token), Argument.mapOf(String.class, Object.class));
+    }
+}
