@@ -22,21 +22,27 @@ final class DatabaseErrorHandler implements ExceptionHandler<SQLException, HttpR
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseErrorHandler.class);
 
+    private final io.quarry.api.metrics.QuarryMetrics metrics;
+
+    DatabaseErrorHandler(io.quarry.api.metrics.QuarryMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals("57014")) {
-            return ReportErrorHandlers.respond(HttpStatus.GATEWAY_TIMEOUT, Problem.of("STATEMENT_TIMEOUT",
+            return ReportErrorHandlers.respond(metrics, HttpStatus.GATEWAY_TIMEOUT, Problem.of("STATEMENT_TIMEOUT",
                     "The report took too long", 504, "the query ran longer than the statement timeout and was"
                             + " cancelled; narrow the date range or the accounts"));
         }
         if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.equals("53300")) {
-            HttpResponse<Problem> response = ReportErrorHandlers.respond(HttpStatus.SERVICE_UNAVAILABLE,
+            HttpResponse<Problem> response = ReportErrorHandlers.respond(metrics, HttpStatus.SERVICE_UNAVAILABLE,
                     Problem.of("DATABASE_BUSY", "The database is busy", 503, "no database connection is free; retry"));
             return ((io.micronaut.http.MutableHttpResponse<Problem>) response).header("Retry-After", "1");
         }
         LOG.error("Report query failed (SQLSTATE {}) on {} {}", state, request.getMethod(), request.getPath(), e);
-        return ReportErrorHandlers.respond(HttpStatus.INTERNAL_SERVER_ERROR, Problem.of("DATABASE_ERROR",
+        return ReportErrorHandlers.respond(metrics, HttpStatus.INTERNAL_SERVER_ERROR, Problem.of("DATABASE_ERROR",
                 "The report failed", 500, null));
     }
 }

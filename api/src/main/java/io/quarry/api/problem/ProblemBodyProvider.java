@@ -17,12 +17,20 @@ import java.util.Locale;
 @Primary
 public final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
 
+    private final io.quarry.api.metrics.QuarryMetrics metrics;
+
+    ProblemBodyProvider(io.quarry.api.metrics.QuarryMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
         HttpStatus status = response.getStatus();
         String detail = context.getErrors().isEmpty() || status.getCode() >= 500
                 ? null : context.getErrors().get(0).getMessage();
-        return Problem.of(status.name().toLowerCase(Locale.ROOT), status.getReason(), status.getCode(), detail);
+        String code = status.name().toLowerCase(Locale.ROOT);
+        metrics.error(code);
+        return Problem.of(code, status.getReason(), status.getCode(), detail);
     }
 
     @Override

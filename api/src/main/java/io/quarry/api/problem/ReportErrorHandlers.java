@@ -23,15 +23,26 @@ final class ReportErrorHandlers {
         return HttpResponse.<Problem>status(status).body(problem).contentType(MediaType.of(Problem.MEDIA_TYPE));
     }
 
+    static HttpResponse<Problem> respond(io.quarry.api.metrics.QuarryMetrics metrics, HttpStatus status, Problem problem) {
+        metrics.error(problem.code());
+        return respond(status, problem);
+    }
+
     /** A report that does not parse: 400 with line, column or JSON pointer and the expected tokens. */
     @Singleton
     @Produces
     @Requires(classes = QueryLanguageException.class)
     static final class Syntax implements ExceptionHandler<QueryLanguageException, HttpResponse<Problem>> {
+        private final io.quarry.api.metrics.QuarryMetrics metrics;
+
+        Syntax(io.quarry.api.metrics.QuarryMetrics metrics) {
+            this.metrics = metrics;
+        }
+
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, QueryLanguageException e) {
             String code = e.code().name();
-            return respond(HttpStatus.BAD_REQUEST, new Problem(Problem.type(code), "The report does not parse", 400,
+            return respond(metrics, HttpStatus.BAD_REQUEST, new Problem(Problem.type(code), "The report does not parse", 400,
                     e.getMessage(), code, e.line(), e.column(), e.jsonPointer().orElse(null), e.expected(), null));
         }
     }
@@ -43,13 +54,19 @@ final class ReportErrorHandlers {
     @Singleton
     @Produces
     static final class Planning implements ExceptionHandler<PlanningException, HttpResponse<Problem>> {
+        private final io.quarry.api.metrics.QuarryMetrics metrics;
+
+        Planning(io.quarry.api.metrics.QuarryMetrics metrics) {
+            this.metrics = metrics;
+        }
+
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, PlanningException e) {
             boolean forbidden = e.code() == PlanningError.ACCOUNT_NOT_PERMITTED || e.code() == PlanningError.NO_ACCOUNTS;
             HttpStatus status = forbidden ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_ENTITY;
             SourceLocation location = e.location();
             String code = e.code().name();
-            return respond(status, new Problem(Problem.type(code), forbidden ? "Account not permitted"
+            return respond(metrics, status, new Problem(Problem.type(code), forbidden ? "Account not permitted"
                     : "The report cannot be planned", status.getCode(), e.getMessage(), code,
                     location.line() > 0 ? location.line() : null, location.line() > 0 ? location.column() : null,
                     location.jsonPointer(), null, e.suggestions().isEmpty() ? null : e.suggestions()));

@@ -34,7 +34,10 @@ public final class ReportCache {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
-    ReportCache(CacheConfiguration configuration) {
+    private final io.quarry.api.metrics.QuarryMetrics metrics;
+
+    ReportCache(CacheConfiguration configuration, io.quarry.api.metrics.QuarryMetrics metrics) {
+        this.metrics = metrics;
         this.cache = configuration.ttl().isZero() ? null : Caffeine.newBuilder()
                 .expireAfterWrite(configuration.ttl())
                 .maximumSize(configuration.maxEntries())
@@ -45,6 +48,7 @@ public final class ReportCache {
     ReportResponse get(PlannedQuery query, Loader loader) throws SQLException {
         if (cache == null) {
             misses.incrementAndGet();
+            metrics.cacheMiss();
             return loader.load();
         }
         Key key = new Key(query.sql().sql(), query.sql().binds());
@@ -52,9 +56,11 @@ public final class ReportCache {
         CompletableFuture<ReportResponse> shared = cache.asMap().putIfAbsent(key, mine);
         if (shared != null) {
             hits.incrementAndGet();
+            metrics.cacheHit();
             return join(shared).cached();
         }
         misses.incrementAndGet();
+        metrics.cacheMiss();
         try {
             ReportResponse response = loader.load();
             mine.complete(response);

@@ -35,14 +35,26 @@ public final class ReportExecutor {
         return executions.get();
     }
 
-    ReportExecutor(DataSource dataSource, ExecutionConfiguration configuration) {
+    private final io.quarry.api.metrics.QuarryMetrics metrics;
+
+    ReportExecutor(DataSource dataSource, ExecutionConfiguration configuration, io.quarry.api.metrics.QuarryMetrics metrics) {
         this.dataSource = dataSource;
         this.configuration = configuration;
+        this.metrics = metrics;
     }
 
     /** Rows as value lists in column order; at most {@code maxRows + 1}, so the caller can tell truncation. */
     public List<List<Object>> run(PlannedQuery query, int maxRows) throws SQLException {
         executions.incrementAndGet();
+        long started = System.nanoTime();
+        try {
+            return runTimed(query, maxRows);
+        } finally {
+            metrics.databaseTime("query", System.nanoTime() - started);
+        }
+    }
+
+    private List<List<Object>> runTimed(PlannedQuery query, int maxRows) throws SQLException {
         LOG.debug("Report SQL ({} binds): {}", query.sql().binds().size(), query.sql().sql());
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();

@@ -1,0 +1,47 @@
+package io.quarry.api.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Quarry's own meters: database time per report query, cache hits and misses, errors by code.
+ * In Prometheus: {@code quarry_report_database_seconds}, {@code quarry_report_cache_total},
+ * {@code quarry_errors_total}.
+ */
+@Singleton
+public final class QuarryMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter cacheHits;
+    private final Counter cacheMisses;
+
+    QuarryMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.cacheHits = Counter.builder("quarry.report.cache").tag("result", "hit")
+                .description("Reports answered from the cache or by an identical concurrent request")
+                .register(registry);
+        this.cacheMisses = Counter.builder("quarry.report.cache").tag("result", "miss")
+                .description("Reports that ran their query").register(registry);
+    }
+
+    public void databaseTime(String kind, long nanos) {
+        Timer.builder("quarry.report.database").tag("kind", kind).description("Database time of report queries")
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void cacheHit() {
+        cacheHits.increment();
+    }
+
+    public void cacheMiss() {
+        cacheMisses.increment();
+    }
+
+    public void error(String code) {
+        Counter.builder("quarry.errors").tag("code", code).description("Error responses by code")
+                .register(registry).increment();
+    }
+}
