@@ -73,7 +73,8 @@ class ReportCacheTest implements TestPropertyProvider {
         try {
             List<Callable<Map<String, Object>>> calls = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                calls.add(() -> query(report, List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L)));
+                String user = "viewer-" + i;
+                calls.add(() -> query(user, report, List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L)));
             }
             List<Object> rows = new ArrayList<>();
             for (Future<Map<String, Object>> future : pool.invokeAll(calls)) {
@@ -87,7 +88,12 @@ class ReportCacheTest implements TestPropertyProvider {
     }
 
     private Map<String, Object> query(String report, List<Long> accounts) {
-        String token = tokens.generateToken(Map.of("sub", "t", "accounts", accounts,
+        return query("t", report, accounts);
+    }
+
+    /** Six viewers of one dashboard: each under its own per-caller limit, all sharing one query. */
+    private Map<String, Object> query(String user, String report, List<Long> accounts) {
+        String token = tokens.generateToken(Map.of("sub", user, "accounts", accounts,
                 "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
         return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query", report)
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token), Argument.mapOf(String.class, Object.class));

@@ -37,7 +37,7 @@ public class PlannerFactory {
     }
 
     @Singleton
-    Planner planner(SemanticModel model, Clock clock) {
-        return new Planner(model, clock);
+    Planner planner(SemanticModel model, Clock clock, LimitsConfiguration limits) {
+        return new Planner(model, clock, limits.plannerLimits());
     }
 }

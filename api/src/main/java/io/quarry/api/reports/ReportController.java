@@ -25,11 +25,14 @@ public class ReportController {
     private final ReportService reports;
     private final AuthConfiguration auth;
     private final ExecutionConfiguration execution;
+    private final CallerLimiter limiter;
 
-    ReportController(ReportService reports, AuthConfiguration auth, ExecutionConfiguration execution) {
+    ReportController(ReportService reports, AuthConfiguration auth, ExecutionConfiguration execution,
+                     CallerLimiter limiter) {
         this.reports = reports;
         this.auth = auth;
         this.execution = execution;
+        this.limiter = limiter;
     }
 
     /** A report with PIVOT BY, as a pivot table: JSON, or a wide CSV by the Accept header. */
@@ -37,8 +40,11 @@ public class ReportController {
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_CSV})
     public HttpResponse<?> pivot(@Body String body, HttpRequest<?> request, Authentication authentication)
             throws SQLException, java.io.IOException {
-        PivotResponse pivot = reports.pivot(body, request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE),
-                CallerScope.of(authentication, auth.accountsClaim()), execution.maxPivotColumns());
+        PivotResponse pivot;
+        try (CallerLimiter.Permit ignored = limiter.acquire(authentication.getName())) {
+            pivot = reports.pivot(body, request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE),
+                    CallerScope.of(authentication, auth.accountsClaim()), execution.maxPivotColumns());
+        }
         if (streamed(request) != null && streamed(request).getName().equals(MediaType.TEXT_CSV)) {
             return HttpResponse.ok(PivotCsv.of(pivot)).contentType(MediaType.of(MediaType.TEXT_CSV + ";charset=utf-8"));
         }
@@ -64,11 +70,14 @@ public class ReportController {
         MediaType contentType = request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE);
         CallerScope scope = CallerScope.of(authentication, auth.accountsClaim());
         MediaType format = streamed(request);
-        if (format == null) {
-            return HttpResponse.ok(reports.query(body, contentType, scope));
+        try (CallerLimiter.Permit ignored = limiter.acquire(authentication.getName())) {
+            if (format == null) {
+                return HttpResponse.ok(reports.query(body, contentType, scope));
+            }
+            // The permit covers starting the query; the stream then runs on its own connection.
+            return HttpResponse.ok(new StreamedFile(reports.stream(body, contentType, scope, format), format))
+                    .contentType(format);
         }
-        return HttpResponse.ok(new StreamedFile(reports.stream(body, contentType, scope, format), format))
-                .contentType(format);
     }
 
     /** CSV or NDJSON when the client accepts it and not JSON first; null for JSON. */

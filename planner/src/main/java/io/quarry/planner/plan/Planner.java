@@ -27,8 +27,12 @@ public final class Planner {
     private final Resolver resolver;
 
     public Planner(SemanticModel model, Clock clock) {
+        this(model, clock, io.quarry.planner.resolve.PlannerLimits.DEFAULT);
+    }
+
+    public Planner(SemanticModel model, Clock clock, io.quarry.planner.resolve.PlannerLimits limits) {
         this.model = model;
-        this.resolver = new Resolver(model, clock);
+        this.resolver = new Resolver(model, clock, limits);
     }
 
     /**

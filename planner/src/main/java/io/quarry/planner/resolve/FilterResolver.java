@@ -38,8 +38,11 @@ final class FilterResolver {
     private final ValueResolver values;
     private final Map<String, ResolvedReport.OutputMetric> aliases;
 
+    private final PlannerLimits limits;
+
     FilterResolver(SemanticModel model, MetricResolver metrics, ValueResolver values,
-                   Map<String, ResolvedReport.OutputMetric> aliases) {
+                   Map<String, ResolvedReport.OutputMetric> aliases, PlannerLimits limits) {
+        this.limits = limits;
         this.model = model;
         this.metrics = metrics;
         this.values = values;
@@ -137,6 +140,10 @@ final class FilterResolver {
             ComparisonOperator op = operandLeft ? c.operator() : flip(c.operator());
             return new Predicate.Compare(operand, operator(op), value(operand, operandLeft ? c.right() : c.left()));
         } else if (term instanceof InList in) {
+            if (in.values().size() > limits.maxInList()) {
+                throw new PlanningException(PlanningError.LIMIT_EXCEEDED, "an IN list has " + in.values().size()
+                        + " values, more than the limit of " + limits.maxInList(), in.location());
+            }
             Operand operand = operand(in.value(), having);
             return new Predicate.In(operand, in.values().stream().map(v -> value(operand, v)).toList(), in.negated());
         } else if (term instanceof Between b) {

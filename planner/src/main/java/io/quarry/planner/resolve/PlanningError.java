@@ -16,5 +16,6 @@ public enum PlanningError {
     NO_ACCOUNTS,
     UNSUPPORTED,
     PIVOT_TOO_WIDE,
+    LIMIT_EXCEEDED,
     INVALID_VALUE
 }

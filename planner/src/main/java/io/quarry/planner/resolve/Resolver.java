@@ -43,9 +43,16 @@ public final class Resolver {
     private final SemanticModel model;
     private final Clock clock;
 
+    private final PlannerLimits limits;
+
     public Resolver(SemanticModel model, Clock clock) {
+        this(model, clock, PlannerLimits.DEFAULT);
+    }
+
+    public Resolver(SemanticModel model, Clock clock, PlannerLimits limits) {
         this.model = model;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /**
@@ -71,12 +78,16 @@ public final class Resolver {
         }
         Map<String, OutputMetric> aliases = new HashMap<>();
         metrics.forEach(m -> aliases.put(m.name(), m));
-        FilterResolver filters = new FilterResolver(model, metricResolver, valueResolver, aliases);
+        FilterResolver filters = new FilterResolver(model, metricResolver, valueResolver, aliases, limits);
         FilterResolver.Where where = report.where().map(filters::where)
                 .orElse(new FilterResolver.Where(List.of(), TimeRange.ALL));
         if (where.range().empty()) {
             throw new PlanningException(PlanningError.DATE_FILTER_SHAPE, "the date conditions leave no day to report on",
                     report.where().orElseThrow().location());
+        }
+        if (where.range().days() > limits.maxDays()) {
+            throw new PlanningException(PlanningError.LIMIT_EXCEEDED, "the date range covers " + where.range().days()
+                    + " days, more than the limit of " + limits.maxDays(), report.where().orElseThrow().location());
         }
         List<Predicate> having = report.having().map(filters::having).orElse(List.of());
         List<Ordering> orderBy = orderBy(report, dimensions, metrics);

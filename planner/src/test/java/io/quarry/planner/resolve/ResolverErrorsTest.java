@@ -65,7 +65,12 @@ class ResolverErrorsTest {
                         + " ad_stats to events"),
                 Arguments.of("DIMENSIONS campaign.name METRICS spend ORDER BY ctr", PlanningError.UNKNOWN_FIELD,
                         "line 1:49: ORDER BY names a column of the report; 'ctr' is not one"),
-                Arguments.of("METRICS spend LIMIT :n", PlanningError.PARAMETER_MISSING, "line 1:21: no value for parameter :n"));
+                Arguments.of("METRICS spend LIMIT :n", PlanningError.PARAMETER_MISSING, "line 1:21: no value for parameter :n"),
+                Arguments.of("METRICS spend WHERE date BETWEEN DATE '2000-01-01' AND DATE '2026-01-01'",
+                        PlanningError.LIMIT_EXCEEDED, "line 1:21: the date range covers 9498 days, more than the limit of 3660"),
+                Arguments.of("METRICS spend WHERE campaign.id IN (" + String.join(", ",
+                        java.util.stream.IntStream.rangeClosed(1, 1001).mapToObj(Integer::toString).toList()) + ")",
+                        PlanningError.LIMIT_EXCEEDED, "line 1:21: an IN list has 1001 values, more than the limit of 1000"));
     }
 
     @ParameterizedTest(name = "{0}")
