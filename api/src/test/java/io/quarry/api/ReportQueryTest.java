@@ -82,6 +82,17 @@ class ReportQueryTest implements TestPropertyProvider {
     }
 
     @Test
+    void everyAnswerCarriesARequestId() {
+        HttpResponse<String> own = client.toBlocking().exchange(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).header("X-Request-Id", "dash-42").bearerAuth(token(List.of(1L))),
+                String.class);
+        assertThat(own.getHeaders().get("X-Request-Id")).isEqualTo("dash-42");
+        HttpClientResponseException e = error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).header("X-Request-Id", "bad id with spaces"));
+        assertThat(e.getResponse().getHeaders().get("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
     void theTokenDecidesTheAccounts() throws Exception {
         Map<String, Object> one = post(HttpRequest.POST("/api/v1/reports/query", REPORT)
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token(List.of(1L))));
