@@ -4,46 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Prometheus metrics: request latency histograms, database time, cache results, errors by code. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricsTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    TokenGenerator tokens;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabaseProperties.get();
-    }
-
-    @BeforeAll
-    void data() throws Exception {
-        TestDatabaseProperties.ensureDemoData();
-    }
+class MetricsTest extends ApiTest {
 
     @Test
     void prometheusShowsLatencyDatabaseTimeCacheAndErrors() {
-        String token = tokens.generateToken(Map.of("sub", "t", "accounts", List.of(1L),
-                "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+        String token = token("t", List.of(1L));
         for (int i = 0; i < 2; i++) {
             client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query", "METRICS spend, clicks")
                     .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token));

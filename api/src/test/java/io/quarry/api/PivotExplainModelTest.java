@@ -5,25 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code /reports/pivot}, {@code /reports/explain} and {@code /model} through the real server. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PivotExplainModelTest implements TestPropertyProvider {
+class PivotExplainModelTest extends ApiTest {
 
     static final String PIVOT = """
             DIMENSIONS campaign.status, date.month
@@ -32,23 +24,11 @@ class PivotExplainModelTest implements TestPropertyProvider {
             PIVOT BY date.month
             """;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    TokenGenerator tokens;
-
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabaseProperties.get());
         properties.put("quarry.execution.max-pivot-columns", "3");
         return properties;
-    }
-
-    @BeforeAll
-    void data() throws Exception {
-        TestDatabaseProperties.ensureDemoData();
     }
 
     @Test
@@ -121,7 +101,6 @@ class PivotExplainModelTest implements TestPropertyProvider {
     }
 
     private String token() {
-        return tokens.generateToken(Map.of("sub", "tester", "accounts", List.of(1L, 2L),
-                "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+        return token("tester", List.of(1L, 2L));
     }
 }

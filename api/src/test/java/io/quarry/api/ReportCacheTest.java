@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.quarry.api.reports.ReportExecutor;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -20,34 +16,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Identical reports share one database query while cached, and when they arrive together. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportCacheTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    TokenGenerator tokens;
+class ReportCacheTest extends ApiTest {
 
     @Inject
     ReportExecutor executor;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabaseProperties.get();
-    }
-
-    @BeforeAll
-    void data() throws Exception {
-        TestDatabaseProperties.ensureDemoData();
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -93,8 +69,7 @@ class ReportCacheTest implements TestPropertyProvider {
 
     /** Six viewers of one dashboard: each under its own per-caller limit, all sharing one query. */
     private Map<String, Object> query(String user, String report, List<Long> accounts) {
-        String token = tokens.generateToken(Map.of("sub", user, "accounts", accounts,
-                "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+        String token = token(user, accounts);
         return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query", report)
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token), Argument.mapOf(String.class, Object.class));
     }

@@ -8,14 +8,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.quarry.testdb.TestDatabase;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,14 +18,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code POST /api/v1/reports/query} through the real server on the test database. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportQueryTest implements TestPropertyProvider {
+class ReportQueryTest extends ApiTest {
 
     static final String REPORT = """
             DIMENSIONS campaign.status
@@ -38,23 +30,6 @@ class ReportQueryTest implements TestPropertyProvider {
             WHERE date BETWEEN DATE '2026-06-01' AND DATE '2026-06-14'
             TOTALS GRAND
             """;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    TokenGenerator tokens;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabaseProperties.get();
-    }
-
-    @BeforeAll
-    void data() throws Exception {
-        TestDatabaseProperties.ensureDemoData();
-    }
 
     @Test
     void textJsonAndWrappedTextGiveTheSameAnswerAndTheFiguresOfTheDatabase() throws Exception {
@@ -204,8 +179,7 @@ class ReportQueryTest implements TestPropertyProvider {
     }
 
     private String token(List<Long> accounts) {
-        return tokens.generateToken(Map.of("sub", "tester", "accounts", accounts,
-                "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+        return token("tester", accounts);
     }
 
     private Map<String, Object> post(HttpRequest<?> request) {

@@ -5,32 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** A report over the statement timeout is cancelled by the database and answered 504, not 500. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatementTimeoutTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    TokenGenerator tokens;
+class StatementTimeoutTest extends ApiTest {
 
     @Override
     public Map<String, String> getProperties() {
@@ -39,15 +24,9 @@ class StatementTimeoutTest implements TestPropertyProvider {
         return properties;
     }
 
-    @BeforeAll
-    void data() throws Exception {
-        TestDatabaseProperties.ensureDemoData();
-    }
-
     @Test
     void aQueryOverTheTimeoutIs504ProblemJson() {
-        String token = tokens.generateToken(Map.of("sub", "t", "accounts", List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L),
-                "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+        String token = token("t", List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L));
         try {
             client.toBlocking().exchange(HttpRequest.POST("/api/v1/reports/query", """
                     FROM ad_stats

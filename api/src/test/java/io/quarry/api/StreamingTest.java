@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.quarry.testdb.TestDatabase;
-import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -20,14 +15,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** CSV and NDJSON answers, streamed (chunked, no Content-Length) with every row. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StreamingTest implements TestPropertyProvider {
+class StreamingTest extends ApiTest {
 
     static final String REPORT = """
             FROM ad_stats
@@ -36,23 +28,6 @@ class StreamingTest implements TestPropertyProvider {
             WHERE date BETWEEN DATE '2026-04-16' AND DATE '2026-06-14'
             TOTALS GRAND
             """;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    TokenGenerator tokens;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabaseProperties.get();
-    }
-
-    @BeforeAll
-    void data() throws Exception {
-        TestDatabaseProperties.ensureDemoData();
-    }
 
     @Test
     void csvIsStreamedWithAHeaderEveryRowAndTheTotal() throws Exception {
@@ -76,8 +51,7 @@ class StreamingTest implements TestPropertyProvider {
     }
 
     private HttpRequest<?> request(String accept) {
-        String token = tokens.generateToken(Map.of("sub", "tester", "accounts", List.of(1L, 2L, 3L),
-                "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+        String token = token("tester", List.of(1L, 2L, 3L));
         return HttpRequest.POST("/api/v1/reports/query", REPORT).contentType(MediaType.TEXT_PLAIN_TYPE).accept(accept)
                 .bearerAuth(token);
     }

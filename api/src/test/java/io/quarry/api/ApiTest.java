@@ -1,0 +1,50 @@
+package io.quarry.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The base of tests through the real server: the test database with its demo data, an HTTP
+ * client, and tokens signed by the server's own generator.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiTest implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    TokenGenerator tokens;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabaseProperties.get();
+    }
+
+    @BeforeAll
+    void demoData() throws Exception {
+        TestDatabaseProperties.ensureDemoData();
+    }
+
+    /** A token for {@code subject} that may read {@code accounts}, valid for ten minutes. */
+    String token(String subject, List<Long> accounts) {
+        return tokens.generateToken(Map.of("sub", subject, "accounts", accounts,
+                "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+    }
+
+    /** A text-form report POSTed to {@code uri} with {@code token}. */
+    HttpRequest<String> report(String uri, String text, String token) {
+        return HttpRequest.POST(uri, text).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token);
+    }
+}
