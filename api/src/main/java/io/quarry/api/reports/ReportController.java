@@ -72,7 +72,7 @@ public class ReportController {
         MediaType format = streamed(request);
         try (CallerLimiter.Permit ignored = limiter.acquire(authentication.getName())) {
             if (format == null) {
-                return HttpResponse.ok(reports.query(body, contentType, scope));
+                return HttpResponse.ok(reports.query(body, contentType, scope, Cancellation.of(request)));
             }
             // The permit covers starting the query; the stream then runs on its own connection.
             return HttpResponse.ok(new StreamedFile(reports.stream(body, contentType, scope, format), format))

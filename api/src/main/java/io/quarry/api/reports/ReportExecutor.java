@@ -45,16 +45,23 @@ public final class ReportExecutor {
 
     /** Rows as value lists in column order; at most {@code maxRows + 1}, so the caller can tell truncation. */
     public List<List<Object>> run(PlannedQuery query, int maxRows) throws SQLException {
+        return run(query, maxRows, Cancellation.none());
+    }
+
+    /** As {@link #run(PlannedQuery, int)}, cancelling the statement when {@code cancellation} fires. */
+    public List<List<Object>> run(PlannedQuery query, int maxRows, Cancellation cancellation) throws SQLException {
         executions.incrementAndGet();
         long started = System.nanoTime();
         try {
-            return runTimed(query, maxRows);
+            return runTimed(query, maxRows, cancellation);
         } finally {
+            cancellation.done();
             metrics.databaseTime("query", System.nanoTime() - started);
         }
     }
 
-    private List<List<Object>> runTimed(PlannedQuery query, int maxRows) throws SQLException {
+    private List<List<Object>> runTimed(PlannedQuery query, int maxRows, Cancellation cancellation)
+            throws SQLException {
         LOG.debug("Report SQL ({} binds): {}", query.sql().binds().size(), query.sql().sql());
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
@@ -66,6 +73,7 @@ public final class ReportExecutor {
                     statement.setFetchSize(FETCH_SIZE);
                     statement.setMaxRows(maxRows + 1);
                     JdbcBinder.bind(statement, query.sql().binds());
+                    cancellation.onCancel(() -> cancelQuietly(statement));
                     List<List<Object>> rows = new ArrayList<>();
                     try (ResultSet rs = statement.executeQuery()) {
                         int columns = rs.getMetaData().getColumnCount();
@@ -139,6 +147,15 @@ public final class ReportExecutor {
                 connection.setReadOnly(false);
                 connection.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    private static void cancelQuietly(PreparedStatement statement) {
+        try {
+            statement.cancel();
+            LOG.info("Report query cancelled: the client went away");
+        } catch (SQLException e) {
+            LOG.debug("Cancelling a report query failed", e);
         }
     }
 

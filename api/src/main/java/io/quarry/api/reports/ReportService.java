@@ -41,11 +41,17 @@ public final class ReportService {
     }
 
     public ReportResponse query(String body, MediaType contentType, CallerScope scope) throws SQLException {
+        return query(body, contentType, scope, Cancellation.none());
+    }
+
+    /** As {@link #query(String, MediaType, CallerScope)}; the query stops when {@code cancellation} fires. */
+    public ReportResponse query(String body, MediaType contentType, CallerScope scope, Cancellation cancellation)
+            throws SQLException {
         long started = System.nanoTime();
         PlannedQuery query = plan(body, contentType, scope);
         long planned = System.nanoTime();
         return cache.get(query, () -> {
-            List<List<Object>> rows = executor.run(query, configuration.maxRows());
+            List<List<Object>> rows = executor.run(query, configuration.maxRows(), cancellation);
             long ran = System.nanoTime();
             return response(query, rows, (planned - started) / 1e6, (ran - planned) / 1e6);
         });
