@@ -11,6 +11,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.quarry.testdb.TestDatabase;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -54,6 +55,14 @@ class ReportQueryTest extends ApiTest {
         assertThat(new BigDecimal(grand.get(1).toString())).isEqualByComparingTo(spend("1, 2"));
         Map<String, Object> meta = cast(text.get("meta"));
         assertThat(meta).containsEntry("truncated", false);
+    }
+
+    @Inject
+    List<io.quarry.api.reports.StatementCheck> checks;
+
+    @Test
+    void everyStatementTheseTestsRunIsSafetyChecked() {
+        assertThat(checks).hasAtLeastOneElementOfType(SafetyCheckedStatements.class);
     }
 
     @Test

@@ -37,10 +37,20 @@ public final class ReportExecutor {
 
     private final io.quarry.api.metrics.QuarryMetrics metrics;
 
-    ReportExecutor(DataSource dataSource, ExecutionConfiguration configuration, io.quarry.api.metrics.QuarryMetrics metrics) {
+    private final List<StatementCheck> checks;
+
+    ReportExecutor(DataSource dataSource, ExecutionConfiguration configuration, io.quarry.api.metrics.QuarryMetrics metrics,
+                   List<StatementCheck> checks) {
         this.dataSource = dataSource;
         this.configuration = configuration;
         this.metrics = metrics;
+        this.checks = List.copyOf(checks);
+    }
+
+    private void check(PlannedQuery query) {
+        for (StatementCheck check : checks) {
+            check.check(query);
+        }
     }
 
     /** Rows as value lists in column order; at most {@code maxRows + 1}, so the caller can tell truncation. */
@@ -50,6 +60,7 @@ public final class ReportExecutor {
 
     /** As {@link #run(PlannedQuery, int)}, cancelling the statement when {@code cancellation} fires. */
     public List<List<Object>> run(PlannedQuery query, int maxRows, Cancellation cancellation) throws SQLException {
+        check(query);
         executions.incrementAndGet();
         long started = System.nanoTime();
         try {
@@ -101,6 +112,7 @@ public final class ReportExecutor {
      * raises are thrown here, before any byte of the response is sent.
      */
     OpenResult open(PlannedQuery query) throws SQLException {
+        check(query);
         LOG.debug("Report SQL ({} binds), streamed: {}", query.sql().binds().size(), query.sql().sql());
         Connection connection = dataSource.getConnection();
         boolean autoCommit = connection.getAutoCommit();
@@ -126,6 +138,7 @@ public final class ReportExecutor {
 
     /** The database's EXPLAIN of the planned statement, with its binds (the plan is not run). */
     public List<String> explain(PlannedQuery query) throws SQLException {
+        check(query);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
