@@ -41,6 +41,11 @@ public final class Cancellation {
         action.set(null);
     }
 
+    /** Whether the client went away (so a failure of the query is not the query's fault). */
+    boolean cancelled() {
+        return cancelled.get();
+    }
+
     void cancel() {
         if (cancelled.compareAndSet(false, true)) {
             Runnable runnable = action.getAndSet(null);

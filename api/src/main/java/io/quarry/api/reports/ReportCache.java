@@ -55,9 +55,15 @@ public final class ReportCache {
         CompletableFuture<ReportResponse> mine = new CompletableFuture<>();
         CompletableFuture<ReportResponse> shared = cache.asMap().putIfAbsent(key, mine);
         if (shared != null) {
-            hits.incrementAndGet();
-            metrics.cacheHit();
-            return join(shared).cached();
+            try {
+                ReportResponse response = join(shared).cached();
+                hits.incrementAndGet();
+                metrics.cacheHit();
+                return response;
+            } catch (ReportExecutor.ClientGoneException e) {
+                // the request we waited for was abandoned by its client: run our own
+                return get(query, loader);
+            }
         }
         misses.incrementAndGet();
         metrics.cacheMiss();

@@ -65,6 +65,11 @@ public final class ReportExecutor {
         long started = System.nanoTime();
         try {
             return runTimed(query, maxRows, cancellation);
+        } catch (SQLException e) {
+            if (cancellation.cancelled()) {
+                throw new ClientGoneException(e);
+            }
+            throw e;
         } finally {
             cancellation.done();
             metrics.databaseTime("query", System.nanoTime() - started);
@@ -160,6 +165,13 @@ public final class ReportExecutor {
                 connection.setReadOnly(false);
                 connection.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    /** The query was cancelled because its client disconnected. */
+    static final class ClientGoneException extends SQLException {
+        ClientGoneException(SQLException cause) {
+            super("the client went away; its query was cancelled", cause.getSQLState(), cause);
         }
     }
 
