@@ -32,7 +32,7 @@ import java.util.stream.LongStream;
  * the same planned SQL directly over JDBC, at a fixed concurrency. Prints a markdown table and
  * writes JSON. Run by bench/run; results are reported, never asserted.
  *
- * java -cp api/target/quarry-api.jar bench/EndToEnd.java BASE_URL JDBC_URL TOKEN CONCURRENCY SECONDS OUT_JSON
+ * java -cp api/target/quarry-api-all.jar bench/EndToEnd.java BASE_URL JDBC_URL TOKEN CONCURRENCY SECONDS OUT_JSON
  */
 public class EndToEnd {
 

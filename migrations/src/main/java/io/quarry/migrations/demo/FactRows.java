@@ -6,6 +6,9 @@ import io.quarry.migrations.demo.DemoEntities.AdSet;
 import io.quarry.migrations.demo.DemoEntities.Campaign;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -26,18 +29,20 @@ final class FactRows {
     private FactRows() {
     }
 
+    /** Rows in primary-key order (day, then ad), so the index grows at its right edge. */
     static void write(DemoDataSpec spec, Account account, CopyRowWriter out) throws IOException {
         SplittableRandom random = DemoHierarchy.random(spec, account.id(), 2);
-        LocalDate first = spec.startDate();
-        LocalDate last = spec.endDate();
+        List<Ad> ads = new ArrayList<>();
         for (Campaign campaign : account.campaigns()) {
             for (AdSet adSet : campaign.adSets()) {
-                for (Ad ad : adSet.ads()) {
-                    LocalDate from = ad.start().isAfter(first) ? ad.start() : first;
-                    LocalDate to = ad.lastDelivery().isBefore(last) ? ad.lastDelivery() : last;
-                    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                        writeDay(account, ad, day, random, out);
-                    }
+                ads.addAll(adSet.ads());
+            }
+        }
+        ads.sort(Comparator.comparingLong(Ad::id));
+        for (LocalDate day = spec.startDate(); !day.isAfter(spec.endDate()); day = day.plusDays(1)) {
+            for (Ad ad : ads) {
+                if (!day.isBefore(ad.start()) && !day.isAfter(ad.lastDelivery())) {
+                    writeDay(account, ad, day, random, out);
                 }
             }
         }

@@ -11,9 +11,11 @@ import java.util.List;
 /**
  * The tenant filter: the one place that writes the condition every read of a tenant table
  * carries, {@code alias.account_id = ANY(?::bigint[])}, bound to the accounts the report may
- * read. It is the bare distribution column against a bound array, the form Citus prunes shards
- * with. An empty account list is refused here too, so no code path can produce an unfiltered
- * (or everything-filtered-by-accident) read.
+ * read; for a single account {@code alias.account_id = ?::bigint}, which PostgreSQL propagates
+ * through the account_id joins instead of multiplying the filters' selectivities (a 1-row
+ * estimate that made it loop over every campaign). Both are the bare distribution column against
+ * a bound value, the forms Citus prunes shards with. An empty account list is refused here too,
+ * so no code path can produce an unfiltered read.
  */
 public final class TenantFilter {
 
@@ -23,6 +25,10 @@ public final class TenantFilter {
     public static SqlExpr of(String alias, String distributionColumn, List<Long> accounts) {
         if (accounts.isEmpty()) {
             throw new IllegalStateException("a tenant table is read only for at least one account");
+        }
+        if (accounts.size() == 1) {
+            return new SqlExpr.Binary(SqlExpr.Operator.EQ, new Column(alias, distributionColumn),
+                    new Bind(new BindValue(accounts.get(0), BindType.BIGINT)));
         }
         return new EqualsAny(new Column(alias, distributionColumn),
                 new Bind(new BindValue(List.copyOf(accounts), BindType.BIGINT_ARRAY)));

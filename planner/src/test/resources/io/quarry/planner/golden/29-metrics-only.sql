@@ -5,7 +5,7 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
          sum("ad_stats"."conversions") AS "a3",
          sum("ad_stats"."conversion_value") AS "a4"
   FROM "ad_stats_daily" AS "ad_stats"
-  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+  WHERE "ad_stats"."account_id" = ?::bigint
     AND "ad_stats"."day" >= ?::date
     AND "ad_stats"."day" < ?::date
 )
@@ -20,7 +20,7 @@ SELECT "b0"."a0" AS "impressions",
        (("b0"."a4")::numeric / nullif("b0"."a2", 0)) AS "roas"
 FROM "base_0_ad_stats" AS "b0"
 
--- $1 = '{101}'::bigint[]
+-- $1 = 101
 -- $2 = '2026-06-15'::date
 -- $3 = '2026-06-16'::date
 -- $4 = 1000
