@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.quarry.api.db.DirectDataSource;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,9 @@ public final class DemoToken implements ApplicationEventListener<ServerStartupEv
     private final DataSource dataSource;
     private final AuthConfiguration configuration;
 
-    DemoToken(TokenGenerator tokens, DataSource dataSource, AuthConfiguration configuration) {
+    DemoToken(TokenGenerator tokens, DirectDataSource direct, AuthConfiguration configuration) {
         this.tokens = tokens;
-        this.dataSource = dataSource;
+        this.dataSource = direct.dataSource();
         this.configuration = configuration;
     }
 

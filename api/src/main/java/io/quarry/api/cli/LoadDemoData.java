@@ -5,7 +5,6 @@ import io.quarry.migrations.demo.DemoDataLoader;
 import io.quarry.migrations.demo.LoadResult;
 import java.util.Locale;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * Loads demo data at any scale into the api's database (configured exactly as for the server,
@@ -34,7 +33,7 @@ public final class LoadDemoData {
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("quarry.demo-data.enabled", "false"))
                 .start()) {
-            DemoDataLoader loader = new DemoDataLoader(context.getBean(DataSource.class));
+            DemoDataLoader loader = new DemoDataLoader(context.getBean(io.quarry.api.db.DirectDataSource.class).dataSource());
             if (!loader.tenantTablesEmpty()) {
                 System.err.println("load-demo: the tenant tables already hold data; demo data loads only into an"
                         + " empty database. Point QUARRY_EMBEDDED_DATA_DIR (or DATASOURCES_DEFAULT_URL) at"

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +20,13 @@ public final class DatabaseStartup {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseStartup.class);
 
-    DatabaseStartup(DataSource dataSource, Optional<EmbeddedDatabase> embedded,
+    DatabaseStartup(DirectDataSource direct, Optional<EmbeddedDatabase> embedded,
                     DemoDataConfiguration demoData) throws SQLException {
-        int applied = new Migrator(dataSource).migrate();
+        int applied = new Migrator(direct.dataSource()).migrate();
         LOG.info("Database schema up to date ({} migrations applied now)", applied);
         boolean loadDemo = demoData.enabled() != null ? demoData.enabled() : embedded.isPresent();
         if (loadDemo) {
-            loadDemoDataOnce(new DemoDataLoader(dataSource));
+            loadDemoDataOnce(new DemoDataLoader(direct.dataSource()));
         }
     }
 

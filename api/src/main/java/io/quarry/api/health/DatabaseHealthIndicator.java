@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.quarry.api.db.DirectDataSource;
 import javax.sql.DataSource;
 
 /**
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
  * active and how many workers it has, and whether the database is Quarry's embedded one.
  */
 @Singleton
-@Requires(beans = DataSource.class)
+@Requires(beans = javax.sql.DataSource.class)
 public final class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
     private static final int TIMEOUT_SECONDS = 3;
@@ -27,8 +28,8 @@ public final class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<S
     private final DataSource dataSource;
     private final boolean embedded;
 
-    DatabaseHealthIndicator(DataSource dataSource, Optional<EmbeddedDatabase> embedded) {
-        this.dataSource = dataSource;
+    DatabaseHealthIndicator(DirectDataSource direct, Optional<EmbeddedDatabase> embedded) {
+        this.dataSource = direct.dataSource();
         this.embedded = embedded.isPresent();
     }
 

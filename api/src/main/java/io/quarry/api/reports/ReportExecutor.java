@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import io.quarry.api.db.DirectDataSource;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +40,9 @@ public final class ReportExecutor {
 
     private final List<StatementCheck> checks;
 
-    ReportExecutor(DataSource dataSource, ExecutionConfiguration configuration, io.quarry.api.metrics.QuarryMetrics metrics,
+    ReportExecutor(DirectDataSource direct, ExecutionConfiguration configuration, io.quarry.api.metrics.QuarryMetrics metrics,
                    List<StatementCheck> checks) {
-        this.dataSource = dataSource;
+        this.dataSource = direct.dataSource();
         this.configuration = configuration;
         this.metrics = metrics;
         this.checks = List.copyOf(checks);
