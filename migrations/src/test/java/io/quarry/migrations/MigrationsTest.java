@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class MigrationsTest {
 
     static final List<String> TENANT_TABLES =
-            List.of("accounts", "campaigns", "ad_sets", "ads", "ad_stats_daily", "events");
+            List.of("accounts", "campaigns", "ad_sets", "ads", "ad_stats_daily", "events", "saved_reports",
+                    "saved_report_versions");
     static final List<String> REFERENCE_TABLES = List.of("countries", "currencies");
 
     static DataSource dataSource;
