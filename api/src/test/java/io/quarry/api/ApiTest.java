@@ -18,14 +18,14 @@ import org.junit.jupiter.api.TestInstance;
  * client, and tokens signed by the server's own generator.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiTest implements TestPropertyProvider {
+public abstract class ApiTest implements TestPropertyProvider {
 
     @Inject
     @Client("/")
-    HttpClient client;
+    protected HttpClient client;
 
     @Inject
-    TokenGenerator tokens;
+    protected TokenGenerator tokens;
 
     @Override
     public Map<String, String> getProperties() {
@@ -33,18 +33,18 @@ abstract class ApiTest implements TestPropertyProvider {
     }
 
     @BeforeAll
-    void demoData() throws Exception {
+    protected void demoData() throws Exception {
         TestDatabaseProperties.ensureDemoData();
     }
 
     /** A token for {@code subject} that may read {@code accounts}, valid for ten minutes. */
-    String token(String subject, List<Long> accounts) {
+    protected String token(String subject, List<Long> accounts) {
         return tokens.generateToken(Map.of("sub", subject, "accounts", accounts,
                 "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
     }
 
     /** A text-form report POSTed to {@code uri} with {@code token}. */
-    HttpRequest<String> report(String uri, String text, String token) {
+    protected HttpRequest<String> report(String uri, String text, String token) {
         return HttpRequest.POST(uri, text).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token);
     }
 }

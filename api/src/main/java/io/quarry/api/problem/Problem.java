@@ -14,13 +14,55 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record Problem(String type, String title, int status, @Nullable String detail, @Nullable String code,
                       @Nullable Integer line, @Nullable Integer column, @Nullable String pointer,
-                      @Nullable List<String> expected, @Nullable List<String> suggestions) {
+                      @Nullable List<String> expected, @Nullable List<String> suggestions,
+                      @Nullable List<Located> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** A problem with only the standard members. */
     public static Problem of(String code, String title, int status, @Nullable String detail) {
-        return new Problem(type(code), title, status, detail, code, null, null, null, null, null);
+        return new Problem(type(code), title, status, detail, code, null, null, null, null, null, null);
+    }
+
+    /** A problem whose members are those of one located report error. */
+    public static Problem of(String title, int status, Located error) {
+        return new Problem(type(error.code()), title, status, error.detail(), error.code(), error.line(),
+                error.column(), error.pointer(), error.expected(), error.suggestions(), null);
+    }
+
+    /** A problem listing several located errors (such as those of a saved report's definition). */
+    public static Problem of(String code, String title, int status, String detail, List<Located> errors) {
+        return new Problem(type(code), title, status, detail, code, null, null, null, null, null, errors);
+    }
+
+    /**
+     * One error located in a report: line and column in the text form, or a JSON pointer in the
+     * JSON form; the tokens the parser expected, or names the planner suggests.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record Located(String code, String detail, @Nullable Integer line, @Nullable Integer column,
+                          @Nullable String pointer, @Nullable List<String> expected,
+                          @Nullable List<String> suggestions) {
+
+        public static Located of(io.quarry.ql.QueryLanguageException e) {
+            return new Located(e.code().name(), e.getMessage(), e.line(), e.column(), e.jsonPointer().orElse(null),
+                    e.expected(), null);
+        }
+
+        public static Located of(io.quarry.planner.resolve.PlanningException e) {
+            io.quarry.ql.ast.SourceLocation location = e.location();
+            boolean located = location.line() > 0;
+            return new Located(e.code().name(), e.getMessage(), located ? location.line() : null,
+                    located ? location.column() : null, location.jsonPointer(), null,
+                    e.suggestions().isEmpty() ? null : e.suggestions());
+        }
+
+        /** The same error, its JSON pointer under {@code prefix} (where the report sits in a request). */
+        public Located under(String prefix) {
+            return new Located(code, detail, line, column, pointer == null ? null : prefix + pointer, expected,
+                    suggestions);
+        }
     }
 
     /** The type URI of an error code: {@code urn:quarry:problem:syntax-error}. */

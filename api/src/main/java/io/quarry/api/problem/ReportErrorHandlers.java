@@ -10,7 +10,6 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.quarry.planner.resolve.PlanningError;
 import io.quarry.planner.resolve.PlanningException;
 import io.quarry.ql.QueryLanguageException;
-import io.quarry.ql.ast.SourceLocation;
 import jakarta.inject.Singleton;
 
 /** Report errors as problem+json, located in the report. */
@@ -41,9 +40,8 @@ final class ReportErrorHandlers {
 
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, QueryLanguageException e) {
-            String code = e.code().name();
-            return respond(metrics, HttpStatus.BAD_REQUEST, new Problem(Problem.type(code), "The report does not parse", 400,
-                    e.getMessage(), code, e.line(), e.column(), e.jsonPointer().orElse(null), e.expected(), null));
+            return respond(metrics, HttpStatus.BAD_REQUEST, Problem.of("The report does not parse", 400,
+                    Problem.Located.of(e)));
         }
     }
 
@@ -64,12 +62,8 @@ final class ReportErrorHandlers {
         public HttpResponse<Problem> handle(HttpRequest request, PlanningException e) {
             boolean forbidden = e.code() == PlanningError.ACCOUNT_NOT_PERMITTED || e.code() == PlanningError.NO_ACCOUNTS;
             HttpStatus status = forbidden ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_ENTITY;
-            SourceLocation location = e.location();
-            String code = e.code().name();
-            return respond(metrics, status, new Problem(Problem.type(code), forbidden ? "Account not permitted"
-                    : "The report cannot be planned", status.getCode(), e.getMessage(), code,
-                    location.line() > 0 ? location.line() : null, location.line() > 0 ? location.column() : null,
-                    location.jsonPointer(), null, e.suggestions().isEmpty() ? null : e.suggestions()));
+            return respond(metrics, status, Problem.of(forbidden ? "Account not permitted"
+                    : "The report cannot be planned", status.getCode(), Problem.Located.of(e)));
         }
     }
 }

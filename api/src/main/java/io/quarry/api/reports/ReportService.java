@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Parses, plans (within the caller's accounts) and runs a report. */
 @Singleton
@@ -36,19 +37,24 @@ public final class ReportService {
     }
 
     public PlannedQuery plan(String body, MediaType contentType, CallerScope scope) {
-        Report report = requests.parse(body, contentType);
-        return planner.plan(report, scope.accounts(), Map.of());
+        return planner.plan(requests.parse(body, contentType), scope.accounts(), Map.of());
+    }
+
+    /** A parsed report (a saved one) with its parameter values, within {@code accounts}. */
+    public PlannedQuery plan(Report report, Map<String, Object> parameters, Set<Long> accounts) {
+        return planner.plan(report, accounts, parameters);
     }
 
     public ReportResponse query(String body, MediaType contentType, CallerScope scope) throws SQLException {
-        return query(body, contentType, scope, Cancellation.none());
+        long started = System.nanoTime();
+        return query(plan(body, contentType, scope), started, Cancellation.none());
     }
 
-    /** As {@link #query(String, MediaType, CallerScope)}; the query stops when {@code cancellation} fires. */
-    public ReportResponse query(String body, MediaType contentType, CallerScope scope, Cancellation cancellation)
-            throws SQLException {
-        long started = System.nanoTime();
-        PlannedQuery query = plan(body, contentType, scope);
+    /**
+     * Runs a planned query (through the cache); {@code started} is when planning began, for the
+     * timings in the answer. The query stops when {@code cancellation} fires.
+     */
+    public ReportResponse query(PlannedQuery query, long started, Cancellation cancellation) throws SQLException {
         long planned = System.nanoTime();
         return cache.get(query, () -> {
             List<List<Object>> rows = executor.run(query, configuration.maxRows(), cancellation);
@@ -57,10 +63,8 @@ public final class ReportService {
         });
     }
 
-    public PivotResponse pivot(String body, MediaType contentType, CallerScope scope, int maxColumns)
-            throws SQLException {
-        long started = System.nanoTime();
-        PlannedQuery query = plan(body, contentType, scope);
+    /** Runs a planned query with PIVOT BY and assembles its pivot table. */
+    public PivotResponse pivot(PlannedQuery query, long started, int maxColumns) throws SQLException {
         if (query.report().pivot().isEmpty()) {
             throw new io.quarry.planner.resolve.PlanningException(io.quarry.planner.resolve.PlanningError.UNSUPPORTED,
                     "a pivot report needs PIVOT BY (JSON: \"pivotBy\")", io.quarry.ql.ast.SourceLocation.UNKNOWN);
@@ -85,10 +89,8 @@ public final class ReportService {
                         round((ran - planned) / 1e6), table.totalRows(), table.truncated()));
     }
 
-    /** A report's rows as a CSV or NDJSON stream, started before anything is sent (so errors are problems). */
-    public java.io.InputStream stream(String body, MediaType contentType, CallerScope scope, MediaType format)
-            throws SQLException, java.io.IOException {
-        PlannedQuery query = plan(body, contentType, scope);
+    /** A planned query's rows as a CSV or NDJSON stream, started before anything is sent (so errors are problems). */
+    public java.io.InputStream stream(PlannedQuery query, MediaType format) throws SQLException, java.io.IOException {
         OpenResult result = executor.open(query);
         try {
             return streamer.stream(query, result, format);

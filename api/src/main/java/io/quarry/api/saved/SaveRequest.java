@@ -1,0 +1,20 @@
+package io.quarry.api.saved;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A saved report to create or the new content of one to update. {@code definition} is the report
+ * in its JSON form (an object) or its text form (a string). {@code account} picks the account of
+ * a new report (needed when the token has several); {@code version} is the version an update
+ * edits, when not given as If-Match.
+ */
+@Serdeable
+public record SaveRequest(@Nullable Long account, @NotBlank @Size(max = 200) String name,
+                          @Nullable @Size(max = 4000) String description, @NotNull JsonNode definition,
+                          @Nullable Integer version) {
+}

@@ -1,0 +1,140 @@
+package io.quarry.api.saved;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.quarry.api.auth.AuthConfiguration;
+import io.quarry.api.auth.CallerScope;
+import io.quarry.api.reports.ReportResponder;
+import io.quarry.api.reports.ReportService;
+import io.quarry.api.reports.RowStreamer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Saved report definitions of the caller's accounts: create, list, read, update (naming the
+ * version edited, by If-Match or "version"), delete, history, restore, and run. A report outside
+ * the caller's accounts answers 404, like one that does not exist.
+ */
+@Controller("/api/v1/saved-reports")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SavedReportController {
+
+    private final SavedReportService saved;
+    private final ReportService reports;
+    private final ReportResponder responder;
+    private final AuthConfiguration auth;
+
+    SavedReportController(SavedReportService saved, ReportService reports, ReportResponder responder,
+                          AuthConfiguration auth) {
+        this.saved = saved;
+        this.reports = reports;
+        this.responder = responder;
+        this.auth = auth;
+    }
+
+    /** Saves a new report (201, Location and ETag); an invalid definition is 422 and nothing is stored. */
+    @Post
+    public HttpResponse<SavedReportViews.Report> create(@Valid @Body SaveRequest request, Authentication authentication) {
+        SavedReportViews.Report report = saved.create(scope(authentication), request);
+        return HttpResponse.created(report, URI.create("/api/v1/saved-reports/" + report.id()))
+                .header(HttpHeaders.ETAG, ETags.of(report.version()));
+    }
+
+    /** The caller's reports, newest change first; {@code name} matches part of the name, case-insensitively. */
+    @Get
+    public SavedReportViews.Page list(@QueryValue @Nullable Long account, @QueryValue @Nullable String name,
+                                      @QueryValue @Nullable String owner,
+                                      @QueryValue(defaultValue = "0") @Min(0) long offset,
+                                      @QueryValue(defaultValue = "50") @Min(1) @Max(SavedReportService.MAX_PAGE) int limit,
+                                      Authentication authentication) {
+        return saved.list(scope(authentication), account, name, owner, offset, limit);
+    }
+
+    /** One report, with its ETag; {@code status} says whether it still plans against the current model. */
+    @Get("/{id}")
+    public HttpResponse<SavedReportViews.Report> get(@PathVariable String id, Authentication authentication) {
+        return withETag(saved.get(scope(authentication), id));
+    }
+
+    /** Replaces the report's content; the version edited must be current, or 409 and nothing changes. */
+    @Put("/{id}")
+    public HttpResponse<SavedReportViews.Report> update(@PathVariable String id,
+                                                        @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                                        @Valid @Body SaveRequest request, Authentication authentication) {
+        return withETag(saved.update(scope(authentication), id, ETags.version(ifMatch), request));
+    }
+
+    /** Deletes the report (its history stays); with If-Match, only if it is still at that version. */
+    @Delete("/{id}")
+    public HttpResponse<Void> delete(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                     Authentication authentication) {
+        saved.delete(scope(authentication), id, ETags.version(ifMatch));
+        return HttpResponse.noContent();
+    }
+
+    /** Every version of the report, newest first. */
+    @Get("/{id}/versions")
+    public List<SavedReportViews.Version> versions(@PathVariable String id, Authentication authentication) {
+        return saved.versions(scope(authentication), id);
+    }
+
+    @Get("/{id}/versions/{version}")
+    public SavedReportViews.Version version(@PathVariable String id, @PathVariable int version,
+                                            Authentication authentication) {
+        return saved.version(scope(authentication), id, version);
+    }
+
+    /** Makes an earlier version's content the report's new version (if it still plans). */
+    @Post("/{id}/versions/{version}/restore")
+    public HttpResponse<SavedReportViews.Report> restore(@PathVariable String id, @PathVariable int version,
+                                                         @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                                         Authentication authentication) {
+        return withETag(saved.restore(scope(authentication), id, version, ETags.version(ifMatch)));
+    }
+
+    /**
+     * Runs the report with parameter values and overrides, answering like /reports/query (JSON,
+     * CSV, NDJSON) or, for a report with PIVOT BY, like /reports/pivot.
+     */
+    @Post(uri = "/{id}/run", consumes = MediaType.APPLICATION_JSON,
+            produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_CSV, RowStreamer.NDJSON})
+    public HttpResponse<?> run(@PathVariable String id, @Body @Nullable RunRequest body, HttpRequest<?> request,
+                               Authentication authentication) throws SQLException, IOException {
+        SavedReportService.Run run = saved.run(scope(authentication), id, body == null ? RunRequest.NONE : body);
+        ReportResponder.Plan plan = () -> reports.plan(run.report(), run.parameters(), Set.of(run.account()));
+        return run.report().pivotBy().isEmpty() ? responder.rows(request, authentication.getName(), plan)
+                : responder.pivot(request, authentication.getName(), plan);
+    }
+
+    private CallerScope scope(Authentication authentication) {
+        return CallerScope.of(authentication, auth.accountsClaim());
+    }
+
+    private static HttpResponse<SavedReportViews.Report> withETag(SavedReportViews.Report report) {
+        return HttpResponse.ok(report).header(HttpHeaders.ETAG, ETags.of(report.version()));
+    }
+}
