@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -259,7 +258,7 @@ public class Report {
             md.append("**Reused** an already loaded database (`--quick`): the figures are from its load.\n\n");
         }
         md.append("Spec: `").append(load.path("spec").asText()).append("`\n\n| table | rows |\n| --- | ---: |\n");
-        load.path("rows").fields().forEachRemaining(e -> row(e.getKey(), grouped(e.getValue().asLong())));
+        load.path("rows").properties().forEach(e -> row(e.getKey(), grouped(e.getValue().asLong())));
         row("**total**", grouped(load.path("totalRows").asLong()));
         md.append(String.format(Locale.ROOT, "%nLoad: %s s in all (partitions, COPY on %d connections, commit, ANALYZE):"
                         + " **%s rows/s**; COPY alone %s s, %s rows/s (the loader's own figure). %s%n%n",
@@ -292,12 +291,16 @@ public class Report {
         md.append(String.format(Locale.ROOT, "After each server start, %d s of unmeasured single-account traffic"
                         + " (JIT warm-up). Then each shape through the API and, in the same run, the same planned SQL"
                         + " over JDBC (checked identical through `POST /explain`), at concurrency %d for %d s after %d s"
-                        + " of warm-up; the CSV export at concurrency 1, %d measured runs after one warm-up run."
+                        + " of warm-up; the CSV export at concurrency 1, measured runs: %d, after one warm-up run."
                         + " Latencies in ms; rows per call; server plan p50 is the API's own `meta.planMillis`."
                         + " Client, server and PostgreSQL share the machine.%n%n",
                 settings.path("serverWarmupSeconds").asInt(), settings.path("concurrency").asInt(),
                 settings.path("seconds").asInt(), settings.path("warmupSeconds").asInt(),
                 settings.path("exportRuns").asInt()));
+        md.append("Tokens: the server's printed demo token reads accounts ")
+                .append(uncached.path("demoTokenAccounts").asText("(none printed)"))
+                .append("; the benchmark mints its own (HS256, the embedded mode's secret): per shape and worker with"
+                        + " the shape's accounts, and one per account for the throughput run.\n\n");
         md.append("| shape | path | conc. | requests | errors | p50 | p95 | p99 | max | req/s | rows | server plan p50 |\n")
                 .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (JsonNode shape : uncached.path("shapes")) {
@@ -375,7 +378,7 @@ public class Report {
 
     private void cachedRow(String title, JsonNode r, JsonNode off) {
         StringBuilder cache = new StringBuilder();
-        r.path("cache").fields().forEachRemaining(e -> cache.append(cache.isEmpty() ? "" : ", ")
+        r.path("cache").properties().forEach(e -> cache.append(cache.isEmpty() ? "" : ", ")
                 .append(e.getKey()).append(' ').append(e.getValue().asLong()));
         row(title, r.path("concurrency").asText(), r.path("requests").asText(), errors(r),
                 num(r.path("p50Ms").asDouble()), num(r.path("p95Ms").asDouble()), num(r.path("p99Ms").asDouble()),
@@ -425,8 +428,7 @@ public class Report {
 
     void stepsSection(ObjectNode steps) {
         md.append("## Steps (wall seconds)\n\n| step | s |\n| --- | ---: |\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = steps.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : steps.properties()) {
             row(e.getKey(), e.getValue().asText());
         }
         md.append('\n');
