@@ -58,9 +58,12 @@ public record Problem(String type, String title, int status, @Nullable String de
                     e.suggestions().isEmpty() ? null : e.suggestions());
         }
 
-        /** The same error, its JSON pointer under {@code prefix} (where the report sits in a request). */
+        /**
+         * The same error within a request: its JSON pointer put under {@code prefix}, where the
+         * report (or expression) sits in the request; an error in text form points at the text.
+         */
         public Located under(String prefix) {
-            return new Located(code, detail, line, column, pointer == null ? null : prefix + pointer, expected,
+            return new Located(code, detail, line, column, pointer == null ? prefix : prefix + pointer, expected,
                     suggestions);
         }
     }

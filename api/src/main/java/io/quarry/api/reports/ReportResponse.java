@@ -8,6 +8,7 @@ import java.util.List;
  * column order), total rows (with the level they summarise), and meta data.
  */
 @Serdeable
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 public record ReportResponse(List<Column> columns, List<List<Object>> rows, List<Total> totals, Meta meta) {
 
     /** The same result, marked as served from the cache (or shared with an identical request). */

@@ -6,7 +6,9 @@ import io.quarry.planner.resolve.PlanningException;
 import io.quarry.ql.QueryLanguageException;
 import io.quarry.ql.ReportFormatter;
 import io.quarry.ql.ReportParser;
+import io.quarry.ql.ast.DateLiteral;
 import io.quarry.ql.ast.ParameterDeclaration;
+import io.quarry.ql.ast.ParameterType;
 import io.quarry.ql.ast.Report;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -68,6 +70,8 @@ public final class Definitions {
      * The errors of planning {@code report} for {@code account} against the current model, none
      * if it plans. Declared parameters without a default get a placeholder of their type, so a
      * report is checked without run-time values; an undeclared {@code :parameter} is an error.
+     * A DATE placeholder is the earliest DATE default (else today), so {@code date BETWEEN :from
+     * AND :to} with one bound defaulted is checked over a one-day range, not an empty one.
      */
     List<Problem.Located> check(Report report, long account) {
         try {
@@ -79,6 +83,10 @@ public final class Definitions {
     }
 
     private static Map<String, Object> placeholders(Report report) {
+        LocalDate date = report.parameters().stream()
+                .filter(d -> d.type() == ParameterType.DATE && d.defaultValue().orElse(null) instanceof DateLiteral)
+                .map(d -> ((DateLiteral) d.defaultValue().orElseThrow()).value())
+                .min(LocalDate::compareTo).orElse(LocalDate.now(ZoneOffset.UTC));
         Map<String, Object> values = new HashMap<>();
         for (ParameterDeclaration declaration : report.parameters()) {
             if (declaration.defaultValue().isEmpty()) {
@@ -87,7 +95,7 @@ public final class Definitions {
                     case INTEGER -> 0L;
                     case DECIMAL -> BigDecimal.ZERO;
                     case BOOLEAN -> Boolean.FALSE;
-                    case DATE -> LocalDate.now(ZoneOffset.UTC);
+                    case DATE -> date;
                 });
             }
         }

@@ -45,6 +45,7 @@ public final class SavedReportViews {
 
     /** A page of a list, with the number of reports matching the filters. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Page(List<Summary> items, long total, long offset, int limit) {
     }
 
