@@ -54,7 +54,8 @@ import java.util.stream.LongStream;
  *
  * <pre>
  * java -cp api/target/quarry-api-all.jar bench/EndToEnd.java --base http://127.0.0.1:18080
- *     --jdbc jdbc:postgresql://127.0.0.1:54339/postgres --secret-file bench/.data/db/jwt-secret
+ *     --jdbc jdbc:postgresql://127.0.0.1:25439/postgres --secret-file bench/.data/db/jwt-secret
+ *     [--data-dir bench/.data/db/pg]
  *     --phase uncached|cached --out e2e.json [--concurrency 4] [--throughput-concurrency 8]
  *     [--seconds 10] [--warmup 3] [--server-warmup 20] [--export-runs 3] [--demo-token TOKEN] [--only KEY,...]
  * </pre>
@@ -114,6 +115,10 @@ public class EndToEnd {
                 "seconds", bench.seconds, "warmupSeconds", bench.warmup, "exportRuns", exportRuns,
                 "serverWarmupSeconds", serverWarmup));
         out.put("serverWarmup", bench.warmUpServer(serverWarmup, throughputConcurrency));
+        // Another PostgreSQL on the port would answer in place of ours (and hold other data).
+        if (options.containsKey("data-dir")) {
+            bench.requireDataDirectory(Path.of(options.get("data-dir")));
+        }
         if (!cached) {
             out.put("database", bench.database());
             if (options.containsKey("demo-token")) {
@@ -375,6 +380,17 @@ public class EndToEnd {
     }
 
     // ---------------------------------------------------------------- database facts
+
+    void requireDataDirectory(Path expected) throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_setting('data_directory')")) {
+            rs.next();
+            Path actual = Path.of(rs.getString(1));
+            if (!Files.isSameFile(actual, expected)) {
+                throw new IllegalStateException(jdbc + " serves " + actual + ", not the benchmark's " + expected);
+            }
+        }
+    }
 
     Map<String, Object> database() throws Exception {
         Map<String, Object> facts = new LinkedHashMap<>();
