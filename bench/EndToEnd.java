@@ -12,10 +12,9 @@ import io.quarry.planner.plan.Planner;
 import io.quarry.planner.sql.JdbcBinder;
 import io.quarry.ql.ReportParser;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ import java.util.stream.LongStream;
  *     --jdbc jdbc:postgresql://127.0.0.1:25439/postgres --secret-file bench/.data/db/jwt-secret
  *     [--data-dir bench/.data/db/pg]
  *     --phase uncached|cached --out e2e.json [--concurrency 4] [--throughput-concurrency 8]
- *     [--seconds 10] [--warmup 3] [--server-warmup 20] [--export-runs 3] [--demo-token TOKEN] [--only KEY,...]
+ *     [--seconds 10] [--warmup 3] [--server-warmup 150] [--export-runs 3] [--demo-token TOKEN] [--only KEY,...]
  * </pre>
  *
  * Tokens are minted here with the embedded mode's HS256 secret: one per worker and shape (so
@@ -107,7 +106,7 @@ public class EndToEnd {
         int throughputConcurrency = Integer.parseInt(options.getOrDefault("throughput-concurrency", "8"));
         int exportRuns = Integer.parseInt(options.getOrDefault("export-runs", "3"));
 
-        int serverWarmup = Integer.parseInt(options.getOrDefault("server-warmup", "20"));
+        int serverWarmup = Integer.parseInt(options.getOrDefault("server-warmup", "150"));
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("phase", phase);
@@ -181,8 +180,11 @@ public class EndToEnd {
     private final int seconds;
     private final int warmup;
     private final Planner planner = new Planner(ModelLoader.defaultModel(), Clock.systemUTC());
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    static {
+        // Keep-alive connections per destination (default 5): at least one per worker.
+        System.setProperty("http.maxConnections", "64");
+    }
     private final ObjectMapper mapper = new ObjectMapper();
 
     EndToEnd(String base, String jdbc, String secret, int seconds, int warmup) throws Exception {
@@ -245,10 +247,11 @@ public class EndToEnd {
 
     /**
      * Small reports of every single-account kind through the API, unmeasured, right after the server
-     * started: on two cores a fresh server spends its first seconds compiling (JIT), which a
-     * per-shape warm-up of a few seconds does not cover.
+     * started, in rounds of {@value #WARMUP_ROUND_SECONDS} s until a round's throughput is within 5% of
+     * the round before (or {@code maxSeconds} have passed): on two busy cores a fresh server compiles
+     * (JIT) for minutes before it reaches its steady state.
      */
-    Map<String, Object> warmUpServer(int warmupSeconds, int concurrency) throws Exception {
+    Map<String, Object> warmUpServer(int maxSeconds, int concurrency) throws Exception {
         List<Shape> small = shapes().stream().filter(shape -> shape.key().startsWith("single")).toList();
         List<String[]> calls = new ArrayList<>();
         for (Shape shape : small) {
@@ -258,58 +261,89 @@ public class EndToEnd {
             calls.add(new String[] {SMALL_REPORT, token("bench-warmup-" + account, Set.of(account))});
         }
         AtomicLong next = new AtomicLong();
-        Result result = measure("server warm-up (unmeasured)", "api", concurrency, new Limits(0, warmupSeconds, 0),
-                worker -> iteration -> {
-                    String[] call = calls.get((int) (next.getAndIncrement() % calls.size()));
-                    return call("/api/v1/reports/query", "application/json", call[0], call[1]);
-                });
-        return Map.of("seconds", warmupSeconds, "requests", result.requests(), "errors", result.errors());
+        List<Double> rounds = new ArrayList<>();
+        long errors = 0;
+        long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        boolean steady = false;
+        while (!steady && System.nanoTime() < deadline) {
+            long seconds = Math.max(1, Math.min(WARMUP_ROUND_SECONDS, (deadline - System.nanoTime()) / 1_000_000_000L));
+            Result round = measure("server warm-up round " + (rounds.size() + 1) + " (unmeasured)", "api", concurrency,
+                    new Limits(0, seconds, 0), worker -> iteration -> {
+                        String[] call = calls.get((int) (next.getAndIncrement() % calls.size()));
+                        return call("/api/v1/reports/query", "application/json", call[0], call[1]);
+                    });
+            errors += round.errors();
+            rounds.add(round.perSecond());
+            int n = rounds.size();
+            steady = n >= 2 && Math.abs(rounds.get(n - 1) - rounds.get(n - 2)) <= 0.05 * rounds.get(n - 2);
+        }
+        Map<String, Object> warmup = new LinkedHashMap<>();
+        warmup.put("maxSeconds", maxSeconds);
+        warmup.put("roundSeconds", WARMUP_ROUND_SECONDS);
+        warmup.put("roundsPerSecond", rounds);
+        warmup.put("steady", steady);
+        warmup.put("errors", errors);
+        return warmup;
     }
+
+    static final int WARMUP_ROUND_SECONDS = 10;
 
     /** Whether the API plans {@code shape} into exactly the SQL the direct path runs (POST /explain). */
     Boolean sameSql(Shape shape, String token, PlannedQuery query) throws Exception {
-        HttpResponse<String> response = http.send(request("/api/v1/reports/explain", "application/json",
-                explainBody(shape), token), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("explain " + shape.key() + ": " + response.statusCode() + " " + response.body());
-        }
-        boolean same = mapper.readTree(response.body()).path("sql").asText().equals(query.sql().sql());
+        String body = text(post("/api/v1/reports/explain", "application/json", shape.report(), token));
+        boolean same = mapper.readTree(body).path("sql").asText().equals(query.sql().sql());
         if (!same) {
             System.err.println("WARNING: the API's SQL for " + shape.key() + " differs from the direct path's");
         }
         return same;
     }
 
-    /** A pivot report explains as itself; explain takes any report. */
-    private static String explainBody(Shape shape) {
-        return shape.report();
-    }
-
     // ---------------------------------------------------------------- calls
 
+    /**
+     * One report through the API. HttpURLConnection (blocking, keep-alive) rather than the JDK's
+     * HttpClient: it costs the shared two cores far less CPU per request, so the client disturbs
+     * the server it measures less.
+     */
     Sample call(String endpoint, String accept, String report, String token) throws Exception {
-        HttpRequest request = request(endpoint, accept, report, token);
-        if (accept.equals("text/csv")) {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException(response.statusCode() + ": "
-                            + new String(body.readAllBytes(), StandardCharsets.UTF_8));
-                }
+        HttpURLConnection connection = post(endpoint, accept, report, token);
+        try (InputStream body = connection.getInputStream()) {
+            if (accept.equals("text/csv")) {
                 return new Sample(countLines(body) - 1, Double.NaN);
             }
+            return meta(new String(body.readAllBytes(), StandardCharsets.UTF_8));
         }
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.statusCode() + ": " + response.body());
-        }
-        return meta(response.body());
     }
 
-    private HttpRequest request(String endpoint, String accept, String report, String token) {
-        return HttpRequest.newBuilder(URI.create(base + endpoint)).timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
-                .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(report)).build();
+    /** A POSTed report whose answer is 200, ready to read; anything else throws with the problem's body. */
+    HttpURLConnection post(String endpoint, String accept, String report, String token) throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(base + endpoint).toURL().openConnection();
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(120_000);
+        connection.setRequestMethod("POST");
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        connection.setRequestProperty("Content-Type", "text/plain");
+        connection.setRequestProperty("Accept", accept);
+        byte[] body = report.getBytes(StandardCharsets.UTF_8);
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        if (status != 200) {
+            try (InputStream error = connection.getErrorStream()) {
+                throw new IllegalStateException(status + ": "
+                        + (error == null ? "" : new String(error.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+        }
+        return connection;
+    }
+
+    static String text(HttpURLConnection connection) throws Exception {
+        try (InputStream body = connection.getInputStream()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static final Pattern ROWS = Pattern.compile("\"(?:rowCount|totalRows)\"\\s*:\\s*(\\d+)");
@@ -576,9 +610,7 @@ public class EndToEnd {
     Map<String, Long> cacheCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher m = CACHE.matcher(response.body());
+            Matcher m = CACHE.matcher(text((HttpURLConnection) URI.create(base + "/prometheus").toURL().openConnection()));
             while (m.find()) {
                 counts.put(m.group(1), (long) Double.parseDouble(m.group(2)));
             }

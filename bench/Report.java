@@ -288,8 +288,9 @@ public class Report {
     void endToEndSection(JsonNode uncached, JsonNode cached) {
         JsonNode settings = uncached.path("settings");
         md.append("## End to end, cache off (`QUARRY_CACHE_TTL=0s`)\n\n");
-        md.append(String.format(Locale.ROOT, "After each server start, %d s of unmeasured single-account traffic"
-                        + " (JIT warm-up). Then each shape through the API and, in the same run, the same planned SQL"
+        md.append(String.format(Locale.ROOT, "After each server start, unmeasured single-account traffic in rounds"
+                        + " until its throughput is steady (JIT warm-up; at most %d s). Then each shape through the API"
+                        + " and, in the same run, the same planned SQL"
                         + " over JDBC (checked identical through `POST /explain`), at concurrency %d for %d s after %d s"
                         + " of warm-up; the CSV export at concurrency 1, measured runs: %d, after one warm-up run."
                         + " Latencies in ms; rows per call; server plan p50 is the API's own `meta.planMillis`."
@@ -297,6 +298,8 @@ public class Report {
                 settings.path("serverWarmupSeconds").asInt(), settings.path("concurrency").asInt(),
                 settings.path("seconds").asInt(), settings.path("warmupSeconds").asInt(),
                 settings.path("exportRuns").asInt()));
+        warmup("cache off", uncached.path("serverWarmup"));
+        warmup("cache on", cached.path("serverWarmup"));
         md.append("Tokens: the server's printed demo token reads accounts ")
                 .append(uncached.path("demoTokenAccounts").asText("(none printed)"))
                 .append("; the benchmark mints its own (HS256, the embedded mode's secret): per shape and worker with"
@@ -352,6 +355,14 @@ public class Report {
         }
         cachedRow(cached.path("throughput").path("title").asText(), cached.path("throughput").path("api"), api);
         md.append('\n');
+    }
+
+    private void warmup(String phase, JsonNode warmup) {
+        StringBuilder rounds = new StringBuilder();
+        warmup.path("roundsPerSecond").forEach(r -> rounds.append(rounds.isEmpty() ? "" : " → ").append(num(r.asDouble())));
+        md.append(String.format(Locale.ROOT, "Server warm-up, %s: reports/s per round of up to %d s: %s (%s).%n%n", phase,
+                warmup.path("roundSeconds").asInt(), rounds, warmup.path("steady").asBoolean()
+                        ? "steady" : "**not steady** after " + warmup.path("maxSeconds").asInt() + " s"));
     }
 
     private static JsonNode uncachedApi(JsonNode uncached, String key) {
