@@ -25,10 +25,12 @@ public final class ReportService {
     private final ExecutionConfiguration configuration;
     private final RowStreamer streamer;
     private final ReportCache cache;
+    private final PlanCache plans;
 
     ReportService(ReportRequests requests, Planner planner, ReportExecutor executor, ExecutionConfiguration configuration,
-                  RowStreamer streamer, ReportCache cache) {
+                  RowStreamer streamer, ReportCache cache, PlanCache plans) {
         this.cache = cache;
+        this.plans = plans;
         this.requests = requests;
         this.planner = planner;
         this.executor = executor;
@@ -36,8 +38,11 @@ public final class ReportService {
         this.streamer = streamer;
     }
 
+    /** The plan of a request body for the caller's accounts (reused from {@link PlanCache} when it can be). */
     public PlannedQuery plan(String body, MediaType contentType, CallerScope scope) {
-        return planner.plan(requests.parse(body, contentType), scope.accounts(), Map.of());
+        boolean text = contentType != null && MediaType.TEXT_PLAIN.equals(contentType.getName());
+        return plans.get(text, body, scope.accounts(),
+                () -> planner.plan(requests.parse(body, contentType), scope.accounts(), Map.of()));
     }
 
     /** A parsed report (a saved one) with its parameter values, within {@code accounts}. */

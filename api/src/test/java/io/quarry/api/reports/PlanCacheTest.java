@@ -1,0 +1,93 @@
+package io.quarry.api.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.planner.model.ModelLoader;
+import io.quarry.planner.plan.PlannedQuery;
+import io.quarry.planner.plan.Planner;
+import io.quarry.ql.ReportParser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Plans are reused only for the same text, the same accounts and the same quarter hour. */
+class PlanCacheTest {
+
+    static final String REPORT = "DIMENSIONS campaign.name METRICS spend WHERE date >= today() - 7"
+            + " TIMEZONE 'Asia/Kathmandu'";
+
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-22T18:14:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final MovableClock clock = new MovableClock();
+    final Planner planner = new Planner(ModelLoader.defaultModel(), clock);
+    final PlanCache cache = new PlanCache(clock);
+    final AtomicInteger planned = new AtomicInteger();
+
+    PlannedQuery plan(Set<Long> accounts) {
+        return cache.get(true, REPORT, accounts, () -> {
+            planned.incrementAndGet();
+            return planner.plan(new ReportParser().parseText(REPORT), accounts, Map.of());
+        });
+    }
+
+    @Test
+    void theSameTextForTheSameAccountsInTheSameQuarterHourIsPlannedOnce() {
+        PlannedQuery first = plan(Set.of(1L, 2L));
+        assertThat(plan(Set.of(2L, 1L))).isSameAs(first);
+        assertThat(planned).hasValue(1);
+    }
+
+    @Test
+    void otherAccountsGetTheirOwnPlan() {
+        PlannedQuery both = plan(Set.of(1L, 2L));
+        PlannedQuery one = plan(Set.of(1L));
+        assertThat(planned).hasValue(2);
+        assertThat(one.sql().binds()).isNotEqualTo(both.sql().binds());
+    }
+
+    @Test
+    void aNewQuarterHourPlansAgainSoRelativeDatesFollowEveryZonesMidnight() {
+        // 18:14 UTC is 23:59 in Kathmandu (+05:45); at 18:15 it is the next day there.
+        PlannedQuery before = plan(Set.of(1L));
+        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        PlannedQuery after = plan(Set.of(1L));
+        assertThat(planned).hasValue(2);
+        assertThat(after.sql().binds()).isNotEqualTo(before.sql().binds());
+    }
+
+    @Test
+    void failuresAreNotCached() {
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> cache.get(true, "METRICS nope", Set.of(1L), () -> {
+                planned.incrementAndGet();
+                return planner.plan(new ReportParser().parseText("METRICS nope"), Set.of(1L), Map.of());
+            })).isInstanceOf(io.quarry.planner.resolve.PlanningException.class);
+        }
+        assertThat(planned).hasValue(2);
+    }
+}
