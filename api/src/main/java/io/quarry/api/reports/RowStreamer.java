@@ -80,12 +80,17 @@ public final class RowStreamer {
         try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
                 .get())) {
             int columns = query.columns().size();
+            Text[] text = textForms(rows.getMetaData(), columns);
             List<Object> values = new ArrayList<>(columns + 1);
             while (rows.next()) {
                 values.clear();
                 for (int i = 1; i <= columns; i++) {
-                    Object value = JsonValues.of(rows.getObject(i));
-                    values.add(value instanceof BigDecimal d ? d.toPlainString() : value);
+                    if (text[i - 1] != Text.NONE) {
+                        values.add(rows.getString(i));
+                    } else {
+                        Object value = JsonValues.of(rows.getObject(i));
+                        values.add(value instanceof BigDecimal d ? d.toPlainString() : value);
+                    }
                 }
                 if (totals) {
                     values.add(rowType(query, rows.getInt(columns + 1)));
@@ -98,13 +103,23 @@ public final class RowStreamer {
     private static void writeNdjson(PlannedQuery query, ResultSet rows, Writer writer) throws IOException, SQLException {
         List<OutputColumn> columns = query.columns();
         boolean totals = !query.report().totals().isEmpty();
+        Text[] text = textForms(rows.getMetaData(), columns.size());
         try (JsonGenerator json = JSON.createGenerator(writer)) {
             json.setRootValueSeparator(null);
             while (rows.next()) {
                 json.writeStartObject();
                 for (int i = 0; i < columns.size(); i++) {
                     json.writeFieldName(columns.get(i).name());
-                    write(json, JsonValues.of(rows.getObject(i + 1)));
+                    String value = text[i] == Text.NONE ? null : rows.getString(i + 1);
+                    if (text[i] == Text.NONE) {
+                        write(json, JsonValues.of(rows.getObject(i + 1)));
+                    } else if (value == null) {
+                        json.writeNull();
+                    } else if (text[i] == Text.NUMBER) {
+                        json.writeNumber(value);
+                    } else {
+                        json.writeString(value);
+                    }
                 }
                 if (totals) {
                     json.writeStringField("row_type", rowType(query, rows.getInt(columns.size() + 1)));
@@ -113,6 +128,26 @@ public final class RowStreamer {
                 json.writeRaw('\n');
             }
         }
+    }
+
+    /**
+     * How each column can be written straight from PostgreSQL's text form, which for these types
+     * is exactly what the value objects would print (plain decimals, no exponent): numbers and
+     * strings skip the conversion to objects and back. Other types go through {@link JsonValues}.
+     */
+    enum Text { NUMBER, STRING, NONE }
+
+    private static Text[] textForms(java.sql.ResultSetMetaData metadata, int columns) throws SQLException {
+        Text[] forms = new Text[columns];
+        for (int i = 0; i < columns; i++) {
+            forms[i] = switch (metadata.getColumnType(i + 1)) {
+                case java.sql.Types.NUMERIC, java.sql.Types.DECIMAL, java.sql.Types.BIGINT, java.sql.Types.INTEGER,
+                     java.sql.Types.SMALLINT -> Text.NUMBER;
+                case java.sql.Types.VARCHAR, java.sql.Types.CHAR, java.sql.Types.LONGVARCHAR -> Text.STRING;
+                default -> Text.NONE;
+            };
+        }
+        return forms;
     }
 
     private static void write(JsonGenerator json, Object value) throws IOException {
