@@ -27,7 +27,9 @@ public final class Migrator {
 
     /** Applies every pending migration and returns how many ran. */
     public int migrate() {
-        MigrateResult result = flyway().migrate();
+        Flyway flyway = flyway();
+        ReleasedChecksums.realign(flyway, dataSource);
+        MigrateResult result = flyway.migrate();
         return result.migrationsExecuted;
     }
 

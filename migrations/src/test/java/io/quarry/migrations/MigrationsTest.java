@@ -134,19 +134,20 @@ class MigrationsTest {
     @Test
     void onCitusTenantTablesAreDistributedAndColocatedAndLookupsAreReferenceTables() throws SQLException {
         assumeTrue(TestDatabase.get().citus(), "the test database is not a Citus coordinator");
+        // citus_tables is a view in schema public; regclass::text is unqualified for tables on the
+        // search path, so match by regclass, not by name.
         List<String> distributed = query("""
-                SELECT t.table_name::text || ':' || t.citus_table_type || ':' || t.distribution_column
-                       || ':' || t.colocation_id
-                FROM citus_tables t
-                WHERE t.table_name::text = ANY (SELECT current_schema() || '.' || n FROM unnest(?::text[]) n)
+                SELECT c.relname || ':' || t.citus_table_type || ':' || t.distribution_column || ':' || t.colocation_id
+                FROM public.citus_tables t JOIN pg_class c ON c.oid = t.table_name
+                WHERE t.table_name = ANY (SELECT n::regclass FROM unnest(?::text[]) n)
                 ORDER BY 1""", (Object) TENANT_TABLES.toArray(String[]::new));
         assertThat(distributed).hasSize(TENANT_TABLES.size());
         assertThat(distributed).allSatisfy(row -> assertThat(row).contains(":distributed:account_id:"));
         assertThat(distributed.stream().map(row -> row.substring(row.lastIndexOf(':'))).distinct())
                 .as("colocation ids").hasSize(1);
         List<String> reference = query("""
-                SELECT t.citus_table_type FROM citus_tables t
-                WHERE t.table_name::text = ANY (SELECT current_schema() || '.' || n FROM unnest(?::text[]) n)""",
+                SELECT t.citus_table_type FROM public.citus_tables t
+                WHERE t.table_name = ANY (SELECT n::regclass FROM unnest(?::text[]) n)""",
                 (Object) REFERENCE_TABLES.toArray(String[]::new));
         assertThat(reference).containsExactly("reference", "reference");
     }

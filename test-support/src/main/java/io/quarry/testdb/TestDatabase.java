@@ -7,8 +7,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,8 @@ public final class TestDatabase {
     private final String jdbcUrl;
     private final HikariDataSource dataSource;
     private final boolean citus;
+    private final List<String> scratchSchemas = new CopyOnWriteArrayList<>();
+    private final List<HikariDataSource> scratchPools = new CopyOnWriteArrayList<>();
 
     private TestDatabase(DatabaseServer server) throws SQLException {
         this.server = server;
@@ -106,6 +110,35 @@ public final class TestDatabase {
         return dataSource;
     }
 
+    /**
+     * A data source on a new empty schema of the same database, for tests that need a database
+     * of their own (an upgrade from an earlier release, say). Dropped with the test schema.
+     */
+    public ScratchSchema scratchSchema(String purpose) {
+        String name = schema + "_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        try (Connection connection = serverConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create schema " + name, e);
+        }
+        scratchSchemas.add(name);
+        String url = withParameter(server.jdbcUrl(), "currentSchema", name);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(server.username());
+        config.setPassword(server.password());
+        config.setMaximumPoolSize(4);
+        config.setPoolName("quarry-test-" + name);
+        HikariDataSource pool = new HikariDataSource(config);
+        scratchPools.add(pool);
+        return new ScratchSchema(name, url, pool);
+    }
+
+    /** A schema of its own: its name, a JDBC URL whose connections work in it, and a pool. */
+    public record ScratchSchema(String name, String jdbcUrl, DataSource dataSource) {
+    }
+
     /** The JDBC URL of the test schema (it carries {@code currentSchema}). */
     public String jdbcUrl() {
         return jdbcUrl;
@@ -139,8 +172,12 @@ public final class TestDatabase {
 
     private void stop() {
         dataSource.close();
+        scratchPools.forEach(HikariDataSource::close);
         try (Connection connection = serverConnection();
              Statement statement = connection.createStatement()) {
+            for (String scratch : scratchSchemas) {
+                statement.execute("DROP SCHEMA IF EXISTS " + scratch + " CASCADE");
+            }
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             LOG.warn("Could not drop test schema {}: {}", schema, e.getMessage());

@@ -1,0 +1,28 @@
+-- Foreign keys, added after V5 distributed the tables (see V2 for why). Between tenant tables
+-- they include account_id, which Citus requires and which keeps each check on one shard;
+-- tenant tables may reference the lookup (reference) tables freely.
+--
+-- On Citus, foreign keys to reference tables must be created one shard at a time within a
+-- transaction that touches several tables; on plain PostgreSQL this setting is an unused
+-- placeholder.
+SET LOCAL citus.multi_shard_modify_mode TO 'sequential';
+
+ALTER TABLE accounts
+    ADD CONSTRAINT accounts_currency_fkey FOREIGN KEY (currency) REFERENCES currencies (code),
+    ADD CONSTRAINT accounts_country_fkey FOREIGN KEY (country) REFERENCES countries (code);
+
+ALTER TABLE campaigns
+    ADD CONSTRAINT campaigns_account_fkey FOREIGN KEY (account_id) REFERENCES accounts (account_id),
+    ADD CONSTRAINT campaigns_country_fkey FOREIGN KEY (country) REFERENCES countries (code),
+    ADD CONSTRAINT campaigns_currency_fkey FOREIGN KEY (currency) REFERENCES currencies (code);
+
+ALTER TABLE ad_sets
+    ADD CONSTRAINT ad_sets_campaign_fkey FOREIGN KEY (account_id, campaign_id)
+        REFERENCES campaigns (account_id, campaign_id),
+    ADD CONSTRAINT ad_sets_country_fkey FOREIGN KEY (country) REFERENCES countries (code);
+
+ALTER TABLE ads
+    ADD CONSTRAINT ads_ad_set_fkey FOREIGN KEY (account_id, ad_set_id)
+        REFERENCES ad_sets (account_id, ad_set_id),
+    ADD CONSTRAINT ads_campaign_fkey FOREIGN KEY (account_id, campaign_id)
+        REFERENCES campaigns (account_id, campaign_id);
