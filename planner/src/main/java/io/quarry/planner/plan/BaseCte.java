@@ -12,8 +12,9 @@ import java.util.Map;
  *
  * @param dimensionColumns the CTE column of each output dimension, in report order
  * @param aggregateColumns the CTE column of each aggregate
+ * @param aggregateTypes   the SQL type of each aggregate, for typed NULLs where datasets are stitched
  * @param tables           the tables it reads, for the plan description
  */
 record BaseCte(String dataset, Cte cte, List<String> dimensionColumns, Map<Aggregate, String> aggregateColumns,
-               List<String> tables) {
+               Map<Aggregate, String> aggregateTypes, List<String> tables) {
 }

@@ -123,9 +123,11 @@ final class BaseCteBuilder {
             groupBy.add(new IntegerConstant(items.size()));
         }
         Map<Aggregate, String> aggregateColumns = new LinkedHashMap<>();
+        Map<Aggregate, String> aggregateTypes = new LinkedHashMap<>();
         for (Aggregate aggregate : aggregatesOf(datasetName)) {
             String column = "a" + aggregateColumns.size();
             aggregateColumns.put(aggregate, column);
+            aggregateTypes.put(aggregate, AggregateSql.resultType(aggregate, fact));
             items.add(new Item(AggregateSql.of(aggregate, argument -> argument instanceof DimensionValue d
                     ? dimension(d.dimension(), Optional.empty(), dataset, factAlias, 0)
                     : RowExpressions.translate(((FactExpression) argument).expression(),
@@ -135,7 +137,8 @@ final class BaseCteBuilder {
         }
         Select select = new Select(items, from, Optional.of(new Junction(Operator.AND, where)), groupBy, false,
                 Optional.empty(), List.of(), Optional.empty(), Optional.empty());
-        return new BaseCte(datasetName, new Cte(name, true, select), dimensionColumns, aggregateColumns, tables);
+        return new BaseCte(datasetName, new Cte(name, true, select), dimensionColumns, aggregateColumns,
+                aggregateTypes, tables);
     }
 
     private SqlExpr dimension(Dimension dimension, Optional<io.quarry.planner.model.TimeGrain> grain, Dataset dataset,

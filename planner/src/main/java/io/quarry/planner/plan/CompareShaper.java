@@ -51,8 +51,8 @@ final class CompareShaper {
         }
         List<Select> branches = new ArrayList<>();
         for (int i = 0; i < current.size(); i++) {
-            branches.add(branch(level, current.get(i), all, "c" + i, true));
-            branches.add(branch(level, previous.get(i), all, "q" + i, false));
+            branches.add(branch(level, current.get(i), current, all, "c" + i, true));
+            branches.add(branch(level, previous.get(i), current, all, "q" + i, false));
         }
         List<Item> items = new ArrayList<>();
         List<SqlExpr> groupBy = new ArrayList<>();
@@ -70,16 +70,18 @@ final class CompareShaper {
     }
 
     /** One period of one dataset, with NULL for every column that belongs to the other period. */
-    private static Select branch(Level level, BaseCte base, List<Aggregate> all, String alias, boolean isCurrent) {
+    private static Select branch(Level level, BaseCte base, List<BaseCte> bases, List<Aggregate> all, String alias,
+                                 boolean isCurrent) {
         List<Item> items = new ArrayList<>();
         for (int d : level.dimensions()) {
             items.add(new Item(new Column(alias, base.dimensionColumns().get(d)), "d" + d));
         }
         for (int a = 0; a < all.size(); a++) {
             String column = base.aggregateColumns().get(all.get(a));
-            SqlExpr value = column == null ? new SqlExpr.Null() : new Column(alias, column);
-            items.add(new Item(isCurrent ? value : new SqlExpr.Null(), "x" + a));
-            items.add(new Item(isCurrent ? new SqlExpr.Null() : value, "p" + a));
+            SqlExpr none = FinalSelectBuilder.typedNull(bases, all.get(a));
+            SqlExpr value = column == null ? none : new Column(alias, column);
+            items.add(new Item(isCurrent ? value : none, "x" + a));
+            items.add(new Item(isCurrent ? none : value, "p" + a));
         }
         return new Select(items, new CteSource(base.cte().name(), alias), Optional.empty(), List.of(), false,
                 Optional.empty(), List.of(), Optional.empty(), Optional.empty());

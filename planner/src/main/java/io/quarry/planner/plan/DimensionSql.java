@@ -46,24 +46,25 @@ final class DimensionSql {
 
     /**
      * The time bucket; a comparison period's rows are shifted forward by {@code shiftDays} first,
-     * so they land in the buckets of the period they are compared with.
+     * so they land in the buckets of the period they are compared with. The shift is calendar
+     * arithmetic on the local time (after {@code AT TIME ZONE}), so it does not depend on the
+     * session time zone, which Citus workers do not share, and a day stays a day across a DST
+     * change.
      */
     static SqlExpr time(Dataset dataset, String factAlias, TimeGrain grain, ZoneId zone, int shiftDays) {
+        boolean date = dataset.timeType() == ColumnType.DATE;
         SqlExpr column = new Column(factAlias, dataset.timeColumn());
+        SqlExpr local = date ? column : new AtTimeZone(column, ZoneSql.of(zone));
         if (shiftDays != 0) {
             Bind days = new Bind(new BindValue(shiftDays, BindType.INTEGER));
-            column = dataset.timeType() == ColumnType.DATE
-                    ? new SqlExpr.Binary(SqlExpr.Operator.PLUS, column, days)
-                    : new SqlExpr.Binary(SqlExpr.Operator.PLUS, column, SqlExpr.Function.of("make_interval",
-                            new SqlExpr.IntegerConstant(0), new SqlExpr.IntegerConstant(0), new SqlExpr.IntegerConstant(0),
-                            days));
+            local = new SqlExpr.Binary(SqlExpr.Operator.PLUS, local, date ? days
+                    : SqlExpr.Function.of("make_interval", new SqlExpr.IntegerConstant(0),
+                            new SqlExpr.IntegerConstant(0), new SqlExpr.IntegerConstant(0), days));
         }
-        SqlExpr local = dataset.timeType() == ColumnType.DATE
-                ? new Cast(column, "timestamp")
-                : new AtTimeZone(column, new Bind(new BindValue(zone.getId(), BindType.TEXT)));
-        if (dataset.timeType() == ColumnType.DATE && grain == TimeGrain.DAY) {
-            return column;
+        if (date && grain == TimeGrain.DAY) {
+            return local;
         }
-        return new Cast(SqlExpr.Function.of("date_trunc", new Grain(grain), local), "date");
+        return new Cast(SqlExpr.Function.of("date_trunc", new Grain(grain), date ? new Cast(local, "timestamp") : local),
+                "date");
     }
 }

@@ -74,7 +74,7 @@ final class FinalSelectBuilder {
             }
             for (int a = 0; a < all.size(); a++) {
                 String column = base.aggregateColumns().get(all.get(a));
-                items.add(new Item(column == null ? new SqlExpr.Null() : new Column(alias(b), column), "x" + a));
+                items.add(new Item(column == null ? typedNull(all.get(a)) : new Column(alias(b), column), "x" + a));
             }
             branches.add(select(items, new CteSource(base.cte().name(), alias(b)), List.of()));
         }
@@ -151,6 +151,17 @@ final class FinalSelectBuilder {
     private SqlExpr metric(MetricTree tree) {
         return MetricSql.of(tree, aggregate -> bases.size() > 1 ? new Column("s", stitchedColumns.get(aggregate))
                 : new Column(alias(0), bases.get(0).aggregateColumns().get(aggregate)));
+    }
+
+    /** A NULL of the aggregate's type (see {@link AggregateSql#resultType}). */
+    private SqlExpr typedNull(Aggregate aggregate) {
+        return typedNull(bases, aggregate);
+    }
+
+    static SqlExpr typedNull(List<BaseCte> bases, Aggregate aggregate) {
+        String type = bases.stream().map(b -> b.aggregateTypes().get(aggregate)).filter(t -> t != null)
+                .findFirst().orElseThrow();
+        return new SqlExpr.Cast(new SqlExpr.Null(), type);
     }
 
     private static Select select(List<Item> items, From from, List<SqlExpr> groupBy) {

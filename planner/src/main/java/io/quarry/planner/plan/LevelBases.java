@@ -49,7 +49,7 @@ final class LevelBases {
         Select select = new Select(items, new CteSource(detail.cte().name(), "b"), Optional.empty(), groupBy, false,
                 Optional.empty(), List.of(), Optional.empty(), Optional.empty());
         return new BaseCte(detail.dataset(), new Cte(name, false, select), dimensionColumns, detail.aggregateColumns(),
-                List.of(detail.cte().name()));
+                detail.aggregateTypes(), List.of(detail.cte().name()));
     }
 
     private static String reaggregate(Aggregate aggregate) {

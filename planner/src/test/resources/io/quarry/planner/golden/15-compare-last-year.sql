@@ -27,15 +27,15 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
   FROM (
       SELECT "c0"."d0" AS "d0",
              "c0"."a0" AS "x0",
-             NULL AS "p0",
+             (NULL)::numeric AS "p0",
              "c0"."a1" AS "x1",
-             NULL AS "p1"
+             (NULL)::numeric AS "p1"
       FROM "base_0_ad_stats" AS "c0"
       UNION ALL
       SELECT "q0"."d0" AS "d0",
-             NULL AS "x0",
+             (NULL)::numeric AS "x0",
              "q0"."a0" AS "p0",
-             NULL AS "x1",
+             (NULL)::numeric AS "x1",
              "q0"."a1" AS "p1"
       FROM "previous_0_ad_stats" AS "q0"
     ) AS "u"

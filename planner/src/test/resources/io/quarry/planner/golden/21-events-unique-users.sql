@@ -17,7 +17,7 @@ SELECT "b0"."d0" AS "event.name",
 FROM "base_0_events" AS "b0"
 ORDER BY "date.day" ASC, "event_count" DESC, "event.name" ASC
 
--- $1 = 'Z'::text
+-- $1 = 'UTC'::text
 -- $2 = '{1,2,3,101,102,105}'::bigint[]
 -- $3 = '2026-06-08T00:00Z'::timestamptz
 -- $4 = '2026-06-15T00:00Z'::timestamptz

@@ -41,20 +41,20 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
       SELECT "c0"."d0" AS "d0",
              "c0"."d1" AS "d1",
              "c0"."a0" AS "x0",
-             NULL AS "p0",
+             (NULL)::numeric AS "p0",
              "c0"."a1" AS "x1",
-             NULL AS "p1",
+             (NULL)::numeric AS "p1",
              "c0"."a2" AS "x2",
-             NULL AS "p2"
+             (NULL)::numeric AS "p2"
       FROM "base_0_ad_stats" AS "c0"
       UNION ALL
       SELECT "q0"."d0" AS "d0",
              "q0"."d1" AS "d1",
-             NULL AS "x0",
+             (NULL)::numeric AS "x0",
              "q0"."a0" AS "p0",
-             NULL AS "x1",
+             (NULL)::numeric AS "x1",
              "q0"."a1" AS "p1",
-             NULL AS "x2",
+             (NULL)::numeric AS "x2",
              "q0"."a2" AS "p2"
       FROM "previous_0_ad_stats" AS "q0"
     ) AS "u"
@@ -104,19 +104,19 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
   FROM (
       SELECT "c0"."d0" AS "d0",
              "c0"."a0" AS "x0",
-             NULL AS "p0",
+             (NULL)::numeric AS "p0",
              "c0"."a1" AS "x1",
-             NULL AS "p1",
+             (NULL)::numeric AS "p1",
              "c0"."a2" AS "x2",
-             NULL AS "p2"
+             (NULL)::numeric AS "p2"
       FROM "total_1_base_0_ad_stats" AS "c0"
       UNION ALL
       SELECT "q0"."d0" AS "d0",
-             NULL AS "x0",
+             (NULL)::numeric AS "x0",
              "q0"."a0" AS "p0",
-             NULL AS "x1",
+             (NULL)::numeric AS "x1",
              "q0"."a1" AS "p1",
-             NULL AS "x2",
+             (NULL)::numeric AS "x2",
              "q0"."a2" AS "p2"
       FROM "total_1_previous_0_ad_stats" AS "q0"
     ) AS "u"
@@ -164,19 +164,19 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
   FROM (
       SELECT "c0"."d1" AS "d1",
              "c0"."a0" AS "x0",
-             NULL AS "p0",
+             (NULL)::numeric AS "p0",
              "c0"."a1" AS "x1",
-             NULL AS "p1",
+             (NULL)::numeric AS "p1",
              "c0"."a2" AS "x2",
-             NULL AS "p2"
+             (NULL)::numeric AS "p2"
       FROM "total_2_base_0_ad_stats" AS "c0"
       UNION ALL
       SELECT "q0"."d1" AS "d1",
-             NULL AS "x0",
+             (NULL)::numeric AS "x0",
              "q0"."a0" AS "p0",
-             NULL AS "x1",
+             (NULL)::numeric AS "x1",
              "q0"."a1" AS "p1",
-             NULL AS "x2",
+             (NULL)::numeric AS "x2",
              "q0"."a2" AS "p2"
       FROM "total_2_previous_0_ad_stats" AS "q0"
     ) AS "u"
@@ -218,18 +218,18 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
          max("u"."p2") AS "p2"
   FROM (
       SELECT "c0"."a0" AS "x0",
-             NULL AS "p0",
+             (NULL)::numeric AS "p0",
              "c0"."a1" AS "x1",
-             NULL AS "p1",
+             (NULL)::numeric AS "p1",
              "c0"."a2" AS "x2",
-             NULL AS "p2"
+             (NULL)::numeric AS "p2"
       FROM "total_3_base_0_ad_stats" AS "c0"
       UNION ALL
-      SELECT NULL AS "x0",
+      SELECT (NULL)::numeric AS "x0",
              "q0"."a0" AS "p0",
-             NULL AS "x1",
+             (NULL)::numeric AS "x1",
              "q0"."a1" AS "p1",
-             NULL AS "x2",
+             (NULL)::numeric AS "x2",
              "q0"."a2" AS "p2"
       FROM "total_3_previous_0_ad_stats" AS "q0"
     ) AS "u"
