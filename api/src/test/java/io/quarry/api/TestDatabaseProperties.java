@@ -28,6 +28,8 @@ public final class TestDatabaseProperties {
                 "datasources.default.username", database.username(),
                 "datasources.default.password", database.password(),
                 "quarry.demo-data.enabled", "false",
+                // A free port for every server: a server on 8080 (a developer's own) must not break the suite.
+                "micronaut.server.port", "-1",
                 "quarry.auth.jwt-secret", JWT_SECRET);
     }
 
