@@ -2,7 +2,7 @@ package io.quarry.planner.safety;
 
 /**
  * What a {@link SafetyViolation} is about. Each code maps to a construct Citus rejects (or
- * mis-executes) in a multi-shard query; see {@code /work/shared/citus-rules.md}.
+ * mis-executes) in a multi-shard query; docs/citus.md lists them.
  */
 public enum ViolationCode {
     /** A read of a tenant table without a top-level {@code alias.account_id = ANY(?)} conjunct in its block's WHERE. */
