@@ -2,8 +2,11 @@ package io.quarry.ql;
 
 import io.quarry.ql.ast.Expression;
 import io.quarry.ql.ast.Report;
+import io.quarry.ql.ast.SourceLocation;
 import io.quarry.ql.json.JsonReportReader;
 import io.quarry.ql.text.TextParser;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Parses reports in the text form and the JSON form into the same AST.
@@ -43,13 +46,13 @@ public final class ReportParser {
         return guard(() -> text.expression(expression, null));
     }
 
-    private static <T> T guard(java.util.function.Supplier<T> parse) {
+    private static <T> T guard(Supplier<T> parse) {
         try {
             return parse.get();
         } catch (StackOverflowError e) {
             // Defence in depth only: TokenPreScan bounds nesting before parsing, so this should not happen.
             throw new QueryLanguageException(ErrorCode.NESTING_TOO_DEEP, "input is nested too deeply",
-                    io.quarry.ql.ast.SourceLocation.text(1, 1), null, java.util.List.of(), "");
+                    SourceLocation.text(1, 1), null, List.of(), "");
         }
     }
 }

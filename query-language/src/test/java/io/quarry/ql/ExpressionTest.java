@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Expressions: a table of (input, canonical text), each round-tripped, plus AST checks for precedence. */
 class ExpressionTest {
@@ -74,7 +75,7 @@ class ExpressionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"campaign.name", "Date.Week", "x.from", "_a1.b_2.c",
+    @ValueSource(strings = {"campaign.name", "Date.Week", "x.from", "_a1.b_2.c",
         "date", "desc", "event.null", "a.b.c.d.e"})
     void plainNameFastPathEqualsTheGrammar(String name) {
         // Parentheses force the grammar path; the location differs, the meaning must not.
@@ -83,13 +84,13 @@ class ExpressionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"from", "null", "a..b", "a.", ".a", "1a", "a.1", "a b"})
+    @ValueSource(strings = {"from", "null", "a..b", "a.", ".a", "1a", "a.1", "a b"})
     void thingsThatAreNotPlainNamesTakeTheGrammarPath(String text) {
         Expression viaGrammar;
         try {
             viaGrammar = RoundTrip.PARSER.parseExpression(text);
-        } catch (io.quarry.ql.QueryLanguageException e) {
-            assertThat(e.code()).isIn(io.quarry.ql.ErrorCode.SYNTAX_ERROR);
+        } catch (QueryLanguageException e) {
+            assertThat(e.code()).isIn(ErrorCode.SYNTAX_ERROR);
             return;
         }
         assertThat(viaGrammar).isNotInstanceOf(FieldRef.class);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.ql.ast.Comparison;
 import io.quarry.ql.ast.FieldRef;
+import io.quarry.ql.ast.Logical;
 import io.quarry.ql.ast.Report;
 import io.quarry.ql.ast.SourceLocation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every node knows where it came from, and equality ignores it. */
@@ -17,7 +19,7 @@ class LocationTest {
         SourceLocation b = SourceLocation.json("/metrics/0", 3, 7);
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
         assertThat(a.sameAs(b)).isFalse();
-        assertThat(new FieldRef(java.util.List.of("x"), a)).isEqualTo(new FieldRef(java.util.List.of("x"), b));
+        assertThat(new FieldRef(List.of("x"), a)).isEqualTo(new FieldRef(List.of("x"), b));
     }
 
     @Test
@@ -43,7 +45,7 @@ class LocationTest {
                 {"metrics": ["clicks"],
                  "where": ["a = 1", "spend >\\n   10"]}
                 """);
-        Comparison second = (Comparison) ((io.quarry.ql.ast.Logical) report.where().orElseThrow()).terms().get(1);
+        Comparison second = (Comparison) ((Logical) report.where().orElseThrow()).terms().get(1);
         assertThat(second.location().sameAs(SourceLocation.json("/where/1", 1, 1))).isTrue();
         assertThat(second.right().location().sameAs(SourceLocation.json("/where/1", 2, 4))).isTrue();
         assertThat(report.metrics().get(0).location().sameAs(SourceLocation.json("/metrics/0", 1, 14))).isTrue();

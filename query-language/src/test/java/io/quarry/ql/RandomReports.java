@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A seeded generator of arbitrary valid ASTs, for round-trip properties. It deliberately produces
@@ -115,7 +116,7 @@ final class RandomReports {
                 chance(30) ? Optional.of(new Identifier(name(), AT)) : Optional.empty(), AT));
     }
 
-    private <T> List<T> list(int max, java.util.function.Supplier<T> element) {
+    private <T> List<T> list(int max, Supplier<T> element) {
         int count = 1 + random.nextInt(max);
         List<T> result = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

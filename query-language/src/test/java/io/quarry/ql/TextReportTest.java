@@ -4,6 +4,8 @@ import static io.quarry.ql.Ast.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.ql.ast.ArithmeticOperator;
+import io.quarry.ql.ast.Between;
+import io.quarry.ql.ast.BooleanLiteral;
 import io.quarry.ql.ast.ComparePeriod;
 import io.quarry.ql.ast.ComparisonOperator;
 import io.quarry.ql.ast.DateRange;
@@ -11,11 +13,14 @@ import io.quarry.ql.ast.During;
 import io.quarry.ql.ast.FunctionCall;
 import io.quarry.ql.ast.Identifier;
 import io.quarry.ql.ast.InList;
+import io.quarry.ql.ast.Logical;
 import io.quarry.ql.ast.Negative;
+import io.quarry.ql.ast.NullLiteral;
 import io.quarry.ql.ast.NullOrdering;
 import io.quarry.ql.ast.ParameterDeclaration;
 import io.quarry.ql.ast.ParameterType;
 import io.quarry.ql.ast.Report;
+import io.quarry.ql.ast.SelectItem;
 import io.quarry.ql.ast.SortItem;
 import io.quarry.ql.ast.SortOrder;
 import java.util.List;
@@ -25,8 +30,8 @@ import org.junit.jupiter.api.Test;
 /** Each clause of the text form, parsed to the expected AST, then round-tripped through both forms. */
 class TextReportTest {
 
-    private static final List<io.quarry.ql.ast.SelectItem> CAMPAIGN = List.of(item(field("campaign", "name")));
-    private static final List<io.quarry.ql.ast.SelectItem> CLICKS = List.of(item(field("clicks")));
+    private static final List<SelectItem> CAMPAIGN = List.of(item(field("campaign", "name")));
+    private static final List<SelectItem> CLICKS = List.of(item(field("clicks")));
 
     @Test
     void dimensionsAndMetrics() {
@@ -128,7 +133,7 @@ class TextReportTest {
                 compare(ComparisonOperator.GREATER_THAN_OR_EQUAL, field("date"),
                         arithmetic(ArithmeticOperator.SUBTRACT, call("today"), integer(7))));
         assertThat(RoundTrip.text("METRICS clicks WHERE date BETWEEN DATE '2026-01-01' AND :to").where()).contains(
-                new io.quarry.ql.ast.Between(field("date"), date("2026-01-01"), parameter("to"), false, AT));
+                new Between(field("date"), date("2026-01-01"), parameter("to"), false, AT));
     }
 
     @Test
@@ -214,9 +219,9 @@ class TextReportTest {
                         Optional.of(new Negative(decimal("1.5"), AT)), AT),
                 new ParameterDeclaration(new Identifier("top", AT), ParameterType.INTEGER, Optional.of(integer(10)), AT),
                 new ParameterDeclaration(new Identifier("active", AT), ParameterType.BOOLEAN,
-                        Optional.of(new io.quarry.ql.ast.BooleanLiteral(true, AT)), AT),
+                        Optional.of(new BooleanLiteral(true, AT)), AT),
                 new ParameterDeclaration(new Identifier("note", AT), ParameterType.STRING,
-                        Optional.of(new io.quarry.ql.ast.NullLiteral(AT)), AT));
+                        Optional.of(new NullLiteral(AT)), AT));
         assertThat(report.where()).contains(and(
                 compare(ComparisonOperator.GREATER_THAN_OR_EQUAL, field("date"), parameter("from")),
                 compare(ComparisonOperator.EQUAL, field("campaign", "status"), parameter("status")),
@@ -240,8 +245,8 @@ class TextReportTest {
                 ACCOUNTS (101, 102)
                 TIMEZONE 'Europe/Helsinki'
                 """);
-        assertThat(report.where().orElseThrow()).isInstanceOf(io.quarry.ql.ast.Logical.class);
-        assertThat(((io.quarry.ql.ast.Logical) report.where().orElseThrow()).terms().get(0))
+        assertThat(report.where().orElseThrow()).isInstanceOf(Logical.class);
+        assertThat(((Logical) report.where().orElseThrow()).terms().get(0))
                 .isEqualTo(new InList(field("campaign", "status"), List.of(string("ACTIVE"), string("PAUSED")), false, AT));
         assertThat(RoundTrip.FORMATTER.toText(report)).isEqualTo("""
                 PARAMETERS (from DATE DEFAULT DATE '2026-01-01', status STRING)

@@ -1,5 +1,6 @@
 package io.quarry.ql.ast;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,7 +41,7 @@ public record SourceLocation(int line, int column, String jsonPointer) {
         return other != null
                 && line == other.line
                 && column == other.column
-                && java.util.Objects.equals(jsonPointer, other.jsonPointer);
+                && Objects.equals(jsonPointer, other.jsonPointer);
     }
 
     /** Always {@code true} for another location: AST equality ignores where nodes came from. */

@@ -71,6 +71,15 @@ final class JsonCursor {
         return Errors.at(code, detail, location(), json, tokenText(), expected);
     }
 
+    /** {@code value}, or a missing-field error at the {@code object} that lacks {@code field}. */
+    <T> T required(T value, String field, SourceLocation object) {
+        if (value == null) {
+            throw errorAt(ErrorCode.JSON_MISSING_FIELD, "missing field '" + field + "'", object,
+                    List.of("'" + field + "'"));
+        }
+        return value;
+    }
+
     private String tokenText() {
         try {
             JsonToken token = parser.currentToken();

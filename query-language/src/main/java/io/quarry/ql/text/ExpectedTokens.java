@@ -5,6 +5,7 @@ import static io.quarry.ql.parser.QuarryReportParser.*;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -102,7 +103,7 @@ final class ExpectedTokens {
             default -> {
                 Vocabulary vocabulary = VOCABULARY;
                 String literal = vocabulary.getLiteralName(type);
-                yield literal != null ? literal.toUpperCase(java.util.Locale.ROOT) : vocabulary.getSymbolicName(type);
+                yield literal != null ? literal.toUpperCase(Locale.ROOT) : vocabulary.getSymbolicName(type);
             }
         };
     }

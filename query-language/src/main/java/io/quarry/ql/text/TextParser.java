@@ -11,6 +11,7 @@ import io.quarry.ql.parser.QuarryReportLexer;
 import io.quarry.ql.parser.QuarryReportParser;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -34,7 +35,7 @@ public final class TextParser {
     private static final ThreadLocal<Recognizers> RECOGNIZERS = ThreadLocal.withInitial(Recognizers::new);
 
     private static final class Recognizers {
-        final org.antlr.v4.runtime.CharStream empty = CharStreams.fromString("");
+        final CharStream empty = CharStreams.fromString("");
         final QuarryReportLexer lexer = new QuarryReportLexer(empty);
         final QuarryReportParser parser = new QuarryReportParser(new CommonTokenStream(lexer));
 

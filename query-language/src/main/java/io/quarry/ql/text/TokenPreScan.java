@@ -1,6 +1,7 @@
 package io.quarry.ql.text;
 
 import io.quarry.ql.ErrorCode;
+import io.quarry.ql.QueryLanguageException;
 import io.quarry.ql.internal.Errors;
 import io.quarry.ql.parser.QuarryReportLexer;
 import java.util.List;
@@ -65,7 +66,7 @@ final class TokenPreScan {
         }
     }
 
-    private static io.quarry.ql.QueryLanguageException lexical(
+    private static QueryLanguageException lexical(
             ErrorCode code, String detail, Token token, String source, Locations locations) {
         return Errors.at(code, detail, locations.of(token), source, tokenText(token), List.of());
     }

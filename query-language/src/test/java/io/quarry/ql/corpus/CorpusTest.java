@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,7 +44,7 @@ class CorpusTest {
         List<String> files = Arrays.stream(Objects.requireNonNull(folder.list()))
                 .filter(name -> name.endsWith(".json") || name.endsWith(".report")).sorted().toList();
         List<String> expected = Corpus.entries().stream()
-                .flatMap(entry -> java.util.stream.Stream.of(entry.name() + ".json", entry.name() + ".report"))
+                .flatMap(entry -> Stream.of(entry.name() + ".json", entry.name() + ".report"))
                 .sorted().collect(Collectors.toList());
         assertThat(files).isEqualTo(expected);
         assertThat(Corpus.entries()).hasSizeGreaterThanOrEqualTo(30);
