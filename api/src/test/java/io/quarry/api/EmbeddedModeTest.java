@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.quarry.api.db.DirectDataSource;
 import io.quarry.api.db.EmbeddedDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -35,14 +36,14 @@ class EmbeddedModeTest {
             assertThat(server.getApplicationContext().getBean(EmbeddedDatabase.class).dataDir()).isEqualTo(dataDir);
             String health = HttpClient.create(server.getURL()).toBlocking().retrieve("/health");
             assertThat(health).contains("\"status\":\"UP\"").contains("\"mode\":\"embedded\"");
-            DataSource dataSource = server.getApplicationContext().getBean(io.quarry.api.db.DirectDataSource.class).dataSource();
+            DataSource dataSource = server.getApplicationContext().getBean(DirectDataSource.class).dataSource();
             assertThat(number(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(20);
             assertThat(number(dataSource, "SELECT count(*) FROM ad_stats_daily")).isGreaterThan(50_000);
             execute(dataSource, "INSERT INTO accounts (account_id, name, currency, country, timezone)"
                     + " VALUES (424242, 'Survivor', 'EUR', 'FI', 'Europe/Helsinki')");
         }
         try (EmbeddedServer server = start(port)) {
-            DataSource dataSource = server.getApplicationContext().getBean(io.quarry.api.db.DirectDataSource.class).dataSource();
+            DataSource dataSource = server.getApplicationContext().getBean(DirectDataSource.class).dataSource();
             assertThat(number(dataSource, "SELECT count(*) FROM accounts WHERE account_id = 424242")).isEqualTo(1);
             assertThat(number(dataSource, "SELECT count(*) FROM demo_data_loads")).as("loads").isEqualTo(1);
             assertThat(number(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(21);

@@ -2,6 +2,7 @@ package io.quarry.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
@@ -30,7 +31,7 @@ class StreamedValuesTest extends ApiTest {
     void everyFormatGivesTheSameValues() throws Exception {
         String token = token("streams", List.of(1L));
         ObjectMapper exact = new ObjectMapper()
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         Map<String, Object> json = exact.readValue(client.toBlocking().retrieve(HttpRequest.POST(
                 "/api/v1/reports/query", REPORT).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token)), Map.class);
         List<List<Object>> rows = cast(json.get("rows"));

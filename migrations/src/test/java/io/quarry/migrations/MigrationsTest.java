@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -83,7 +84,7 @@ class MigrationsTest {
             List<String> partitions = query(
                     "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
                     + " WHERE i.inhparent = ?::regclass ORDER BY 1", table);
-            LocalDate month = LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1);
+            LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
             assertThat(partitions).contains(
                     table + "_p" + month.getYear() + "_" + String.format("%02d", month.getMonthValue()),
                     table + "_p" + month.minusMonths(12).getYear() + "_"

@@ -1,10 +1,13 @@
 package io.quarry.api.cli;
 
 import io.micronaut.context.ApplicationContext;
+import io.quarry.api.db.DirectDataSource;
 import io.quarry.migrations.demo.DemoDataLoader;
 import io.quarry.migrations.demo.LoadResult;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Loads demo data at any scale into the api's database (configured exactly as for the server,
@@ -17,7 +20,7 @@ public final class LoadDemoData {
     }
 
     public static void main(String[] args) throws Exception {
-        if (java.util.Arrays.asList(args).contains("--help")) {
+        if (Arrays.asList(args).contains("--help")) {
             System.out.println(DemoDataArguments.USAGE);
             return;
         }
@@ -33,7 +36,7 @@ public final class LoadDemoData {
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("quarry.demo-data.enabled", "false"))
                 .start()) {
-            DemoDataLoader loader = new DemoDataLoader(context.getBean(io.quarry.api.db.DirectDataSource.class).dataSource());
+            DemoDataLoader loader = new DemoDataLoader(context.getBean(DirectDataSource.class).dataSource());
             if (!loader.tenantTablesEmpty()) {
                 System.err.println("load-demo: the tenant tables already hold data; demo data loads only into an"
                         + " empty database. Point QUARRY_EMBEDDED_DATA_DIR (or DATASOURCES_DEFAULT_URL) at"
@@ -48,7 +51,7 @@ public final class LoadDemoData {
 
     static String summary(LoadResult result) {
         StringBuilder text = new StringBuilder("Loaded ").append(result.spec().describe()).append('\n');
-        for (Map.Entry<String, Long> entry : new java.util.TreeMap<>(result.rows()).entrySet()) {
+        for (Map.Entry<String, Long> entry : new TreeMap<>(result.rows()).entrySet()) {
             text.append(String.format(Locale.ROOT, "  %-15s %,12d rows%n", entry.getKey(), entry.getValue()));
         }
         text.append(String.format(Locale.ROOT, "  total %,d rows in %.1f s (COPY %.1f s, %,.0f rows/s)%n",

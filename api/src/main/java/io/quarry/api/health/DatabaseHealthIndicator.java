@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * active and how many workers it has, and whether the database is Quarry's embedded one.
  */
 @Singleton
-@Requires(beans = javax.sql.DataSource.class)
+@Requires(beans = DataSource.class)
 public final class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
     private static final int TIMEOUT_SECONDS = 3;

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -46,7 +47,7 @@ public final class RequestIdFilter {
      * unguessable, and UUID.randomUUID() serialises every request on one SecureRandom.
      */
     static String fastUuid() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         long most = random.nextLong() & ~0xF000L | 0x4000L;
         long least = random.nextLong() & ~(0x3L << 62) | (0x2L << 62);
         return new UUID(most, least).toString();

@@ -1,15 +1,18 @@
 package io.quarry.api.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Quarry's own meters: database time per report query, cache hits and misses, errors by code.
- * In Prometheus: {@code quarry_report_database_seconds}, {@code quarry_report_cache_total},
- * {@code quarry_errors_total}.
+ * Quarry's own meters: database time per report query, cache hits, misses and size, statements
+ * the safety check refused, errors by code. In Prometheus: {@code quarry_report_database_seconds},
+ * {@code quarry_report_cache_total}, {@code quarry_report_cache_size_bytes},
+ * {@code quarry_safety_refused_total}, {@code quarry_errors_total}.
  */
 @Singleton
 public final class QuarryMetrics {
@@ -38,6 +41,18 @@ public final class QuarryMetrics {
 
     public void cacheMiss() {
         cacheMisses.increment();
+    }
+
+    /** The estimated bytes the result cache holds, read when scraped. */
+    public void cacheSize(Supplier<Long> bytes) {
+        Gauge.builder("quarry.report.cache.size", () -> bytes.get()).baseUnit("bytes")
+                .description("Estimated heap taken by cached report results").register(registry);
+    }
+
+    /** A planned statement failed the safety check and was not run: alert on any. */
+    public void unsafePlan() {
+        Counter.builder("quarry.safety.refused").description("Planned statements refused by the safety check")
+                .register(registry).increment();
     }
 
     public void error(String code) {

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.quarry.api.metrics.QuarryMetrics;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -22,9 +23,9 @@ final class DatabaseErrorHandler implements ExceptionHandler<SQLException, HttpR
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseErrorHandler.class);
 
-    private final io.quarry.api.metrics.QuarryMetrics metrics;
+    private final QuarryMetrics metrics;
 
-    DatabaseErrorHandler(io.quarry.api.metrics.QuarryMetrics metrics) {
+    DatabaseErrorHandler(QuarryMetrics metrics) {
         this.metrics = metrics;
     }
 
@@ -32,17 +33,16 @@ final class DatabaseErrorHandler implements ExceptionHandler<SQLException, HttpR
     public HttpResponse<Problem> handle(HttpRequest request, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals("57014")) {
-            return ReportErrorHandlers.respond(metrics, HttpStatus.GATEWAY_TIMEOUT, Problem.of("STATEMENT_TIMEOUT",
+            return ProblemResponses.respond(metrics, HttpStatus.GATEWAY_TIMEOUT, Problem.of("STATEMENT_TIMEOUT",
                     "The report took too long", 504, "the query ran longer than the statement timeout and was"
                             + " cancelled; narrow the date range or the accounts"));
         }
         if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.equals("53300")) {
-            HttpResponse<Problem> response = ReportErrorHandlers.respond(metrics, HttpStatus.SERVICE_UNAVAILABLE,
-                    Problem.of("DATABASE_BUSY", "The database is busy", 503, "no database connection is free; retry"));
-            return ((io.micronaut.http.MutableHttpResponse<Problem>) response).header("Retry-After", "1");
+            return ProblemResponses.respond(metrics, HttpStatus.SERVICE_UNAVAILABLE, Problem.of("DATABASE_BUSY",
+                    "The database is busy", 503, "no database connection is free; retry")).header("Retry-After", "1");
         }
         LOG.error("Report query failed (SQLSTATE {}) on {} {}", state, request.getMethod(), request.getPath(), e);
-        return ReportErrorHandlers.respond(metrics, HttpStatus.INTERNAL_SERVER_ERROR, Problem.of("DATABASE_ERROR",
+        return ProblemResponses.respond(metrics, HttpStatus.INTERNAL_SERVER_ERROR, Problem.of("DATABASE_ERROR",
                 "The report failed", 500, null));
     }
 }

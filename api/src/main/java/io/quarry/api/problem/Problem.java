@@ -3,7 +3,11 @@ package io.quarry.api.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.quarry.planner.resolve.PlanningException;
+import io.quarry.ql.QueryLanguageException;
+import io.quarry.ql.ast.SourceLocation;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An RFC 9457 problem detail, with Quarry's members: the stable error code and, for report
@@ -45,13 +49,13 @@ public record Problem(String type, String title, int status, @Nullable String de
                           @Nullable String pointer, @Nullable List<String> expected,
                           @Nullable List<String> suggestions) {
 
-        public static Located of(io.quarry.ql.QueryLanguageException e) {
+        public static Located of(QueryLanguageException e) {
             return new Located(e.code().name(), e.getMessage(), e.line(), e.column(), e.jsonPointer().orElse(null),
                     e.expected(), null);
         }
 
-        public static Located of(io.quarry.planner.resolve.PlanningException e) {
-            io.quarry.ql.ast.SourceLocation location = e.location();
+        public static Located of(PlanningException e) {
+            SourceLocation location = e.location();
             boolean located = location.line() > 0;
             return new Located(e.code().name(), e.getMessage(), located ? location.line() : null,
                     located ? location.column() : null, location.jsonPointer(), null,
@@ -70,6 +74,6 @@ public record Problem(String type, String title, int status, @Nullable String de
 
     /** The type URI of an error code: {@code urn:quarry:problem:syntax-error}. */
     public static String type(String code) {
-        return "urn:quarry:problem:" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "urn:quarry:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

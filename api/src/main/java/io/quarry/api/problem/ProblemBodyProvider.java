@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import io.quarry.api.metrics.QuarryMetrics;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 
@@ -17,9 +18,9 @@ import java.util.Locale;
 @Primary
 public final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
 
-    private final io.quarry.api.metrics.QuarryMetrics metrics;
+    private final QuarryMetrics metrics;
 
-    ProblemBodyProvider(io.quarry.api.metrics.QuarryMetrics metrics) {
+    ProblemBodyProvider(QuarryMetrics metrics) {
         this.metrics = metrics;
     }
 

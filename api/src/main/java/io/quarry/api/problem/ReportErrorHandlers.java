@@ -4,9 +4,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.quarry.api.metrics.QuarryMetrics;
 import io.quarry.planner.resolve.PlanningError;
 import io.quarry.planner.resolve.PlanningException;
 import io.quarry.ql.QueryLanguageException;
@@ -18,29 +18,20 @@ final class ReportErrorHandlers {
     private ReportErrorHandlers() {
     }
 
-    static HttpResponse<Problem> respond(HttpStatus status, Problem problem) {
-        return HttpResponse.<Problem>status(status).body(problem).contentType(MediaType.of(Problem.MEDIA_TYPE));
-    }
-
-    static HttpResponse<Problem> respond(io.quarry.api.metrics.QuarryMetrics metrics, HttpStatus status, Problem problem) {
-        metrics.error(problem.code());
-        return respond(status, problem);
-    }
-
     /** A report that does not parse: 400 with line, column or JSON pointer and the expected tokens. */
     @Singleton
     @Produces
     @Requires(classes = QueryLanguageException.class)
     static final class Syntax implements ExceptionHandler<QueryLanguageException, HttpResponse<Problem>> {
-        private final io.quarry.api.metrics.QuarryMetrics metrics;
+        private final QuarryMetrics metrics;
 
-        Syntax(io.quarry.api.metrics.QuarryMetrics metrics) {
+        Syntax(QuarryMetrics metrics) {
             this.metrics = metrics;
         }
 
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, QueryLanguageException e) {
-            return respond(metrics, HttpStatus.BAD_REQUEST, Problem.of("The report does not parse", 400,
+            return ProblemResponses.respond(metrics, HttpStatus.BAD_REQUEST, Problem.of("The report does not parse", 400,
                     Problem.Located.of(e)));
         }
     }
@@ -52,17 +43,17 @@ final class ReportErrorHandlers {
     @Singleton
     @Produces
     static final class Planning implements ExceptionHandler<PlanningException, HttpResponse<Problem>> {
-        private final io.quarry.api.metrics.QuarryMetrics metrics;
+        private final QuarryMetrics metrics;
 
-        Planning(io.quarry.api.metrics.QuarryMetrics metrics) {
+        Planning(QuarryMetrics metrics) {
             this.metrics = metrics;
         }
 
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, PlanningException e) {
-            boolean forbidden = e.code() == PlanningError.ACCOUNT_NOT_PERMITTED || e.code() == PlanningError.NO_ACCOUNTS;
+            boolean forbidden = e.code() == PlanningError.ACCOUNT_NOT_PERMITTED;
             HttpStatus status = forbidden ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_ENTITY;
-            return respond(metrics, status, Problem.of(forbidden ? "Account not permitted"
+            return ProblemResponses.respond(metrics, status, Problem.of(forbidden ? "Account not permitted"
                     : "The report cannot be planned", status.getCode(), Problem.Located.of(e)));
         }
     }

@@ -23,7 +23,7 @@ final class TooManyReportsHandler implements ExceptionHandler<TooManyReportsExce
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, TooManyReportsException e) {
-        MutableHttpResponse<Problem> response = (MutableHttpResponse<Problem>) ReportErrorHandlers.respond(metrics,
+        MutableHttpResponse<Problem> response = ProblemResponses.respond(metrics,
                 HttpStatus.TOO_MANY_REQUESTS, Problem.of("TOO_MANY_REPORTS", "Too many reports at once", 429,
                         e.getMessage()));
         return response.header("Retry-After", "1");

@@ -6,22 +6,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * A running report query whose rows have not been read yet: its connection (in a read-only
- * transaction), statement and cursor. Closing it cancels the query if it is still running and
- * returns the connection.
+ * A running report query whose rows have not been read yet: its connection (in the executor's
+ * read-only transaction), statement and cursor. Closing it cancels the query if it is still
+ * running, ends the transaction and returns the connection.
  */
 final class OpenResult implements AutoCloseable {
+
+    /** Ends the transaction the query runs in. */
+    interface Ending {
+        void end(Connection connection) throws SQLException;
+    }
 
     private final Connection connection;
     private final PreparedStatement statement;
     private final ResultSet rows;
-    private final boolean autoCommit;
+    private final Ending ending;
 
-    OpenResult(Connection connection, PreparedStatement statement, ResultSet rows, boolean autoCommit) {
+    OpenResult(Connection connection, PreparedStatement statement, ResultSet rows, Ending ending) {
         this.connection = connection;
         this.statement = statement;
         this.rows = rows;
-        this.autoCommit = autoCommit;
+        this.ending = ending;
     }
 
     ResultSet rows() {
@@ -40,9 +45,7 @@ final class OpenResult implements AutoCloseable {
     @Override
     public void close() {
         try (connection; statement; rows) {
-            connection.rollback();
-            connection.setReadOnly(false);
-            connection.setAutoCommit(autoCommit);
+            ending.end(connection);
         } catch (SQLException e) {
             // the connection is returned to the pool either way; Hikari discards broken ones
         }

@@ -20,8 +20,9 @@ public record PivotResponse(List<String> rowDimensions, List<String> columnDimen
     /**
      * @param totalRows pivot rows before OFFSET and LIMIT
      * @param truncated whether OFFSET or LIMIT left pivot rows out
+     * @param cached    whether the rows came from the cache or an identical concurrent request
      */
     @Serdeable
-    public record Meta(double planMillis, double queryMillis, int totalRows, boolean truncated) {
+    public record Meta(double planMillis, double queryMillis, int totalRows, boolean truncated, boolean cached) {
     }
 }

@@ -2,6 +2,7 @@ package io.quarry.api.reports;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarry.api.metrics.QuarryMetrics;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.sql.BindValue;
 import jakarta.inject.Singleton;
@@ -10,13 +11,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Caches report results and coalesces identical concurrent requests (Caffeine's async cache:
- * the first request computes, the others wait for the same future). The key is the planned SQL
- * and its bound values: two requests share a result only if they would run the same query for
- * the same accounts and dates. Failures are not cached.
+ * Caches query results and coalesces identical concurrent requests (Caffeine's async cache: the
+ * first request computes, the others wait for the same future). The key is the planned SQL and
+ * its bound values: two requests share a result only if they would run the same query for the
+ * same accounts and dates. The cache is bounded by the estimated size of its rows. Failures are
+ * not cached.
  */
 @Singleton
 public final class ReportCache {
@@ -25,52 +26,51 @@ public final class ReportCache {
     record Key(String sql, List<BindValue> binds) {
     }
 
-    /** Computes a result on a miss. */
+    /** Runs the query on a miss. */
     interface Loader {
-        ReportResponse load() throws SQLException;
+        QueryResult load() throws SQLException;
     }
 
-    private final AsyncCache<Key, ReportResponse> cache;
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
+    private final AsyncCache<Key, QueryResult> cache;
+    private final QuarryMetrics metrics;
 
-    private final io.quarry.api.metrics.QuarryMetrics metrics;
-
-    ReportCache(CacheConfiguration configuration, io.quarry.api.metrics.QuarryMetrics metrics) {
+    ReportCache(CacheConfiguration configuration, QuarryMetrics metrics) {
         this.metrics = metrics;
         this.cache = configuration.ttl().isZero() ? null : Caffeine.newBuilder()
                 .expireAfterWrite(configuration.ttl())
-                .maximumSize(configuration.maxEntries())
+                .maximumWeight(configuration.maxBytes())
+                .weigher((Key key, QueryResult result) -> ResultWeight.of(key.sql(), result))
                 .buildAsync();
+        if (cache != null) {
+            metrics.cacheSize(() -> cache.synchronous().policy().eviction()
+                    .flatMap(eviction -> eviction.weightedSize().stream().boxed().findFirst()).orElse(0L));
+        }
     }
 
-    /** The result for {@code query}: cached, being computed by another request, or loaded now. */
-    ReportResponse get(PlannedQuery query, Loader loader) throws SQLException {
+    /** The result of {@code query}: cached, being computed by another request, or loaded now. */
+    QueryResult get(PlannedQuery query, Loader loader) throws SQLException {
         if (cache == null) {
-            misses.incrementAndGet();
             metrics.cacheMiss();
             return loader.load();
         }
         Key key = new Key(query.sql().sql(), query.sql().binds());
-        CompletableFuture<ReportResponse> mine = new CompletableFuture<>();
-        CompletableFuture<ReportResponse> shared = cache.asMap().putIfAbsent(key, mine);
+        CompletableFuture<QueryResult> mine = new CompletableFuture<>();
+        CompletableFuture<QueryResult> shared = cache.asMap().putIfAbsent(key, mine);
         if (shared != null) {
             try {
-                ReportResponse response = join(shared).cached();
-                hits.incrementAndGet();
+                QueryResult result = join(shared).fromCache();
                 metrics.cacheHit();
-                return response;
+                return result;
             } catch (ReportExecutor.ClientGoneException e) {
                 // the request we waited for was abandoned by its client: run our own
                 return get(query, loader);
             }
         }
-        misses.incrementAndGet();
         metrics.cacheMiss();
         try {
-            ReportResponse response = loader.load();
-            mine.complete(response);
-            return response;
+            QueryResult result = loader.load();
+            mine.complete(result);
+            return result;
         } catch (SQLException | RuntimeException e) {
             mine.completeExceptionally(e);
             cache.asMap().remove(key, mine);
@@ -78,15 +78,7 @@ public final class ReportCache {
         }
     }
 
-    public long hits() {
-        return hits.get();
-    }
-
-    public long misses() {
-        return misses.get();
-    }
-
-    private static ReportResponse join(CompletableFuture<ReportResponse> future) throws SQLException {
+    private static QueryResult join(CompletableFuture<QueryResult> future) throws SQLException {
         try {
             return future.get();
         } catch (InterruptedException e) {

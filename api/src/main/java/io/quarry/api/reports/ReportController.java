@@ -9,10 +9,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.quarry.api.auth.AuthConfiguration;
-import io.quarry.api.auth.CallerScope;
+import io.quarry.api.auth.Caller;
+import io.quarry.planner.resolve.ReportOutput;
 import java.io.IOException;
 import java.sql.SQLException;
 
@@ -23,29 +22,25 @@ import java.sql.SQLException;
 public class ReportController {
 
     private final ReportService reports;
-    private final ReportResponder responder;
-    private final AuthConfiguration auth;
 
-    ReportController(ReportService reports, ReportResponder responder, AuthConfiguration auth) {
+    ReportController(ReportService reports) {
         this.reports = reports;
-        this.responder = responder;
-        this.auth = auth;
     }
 
     /** A report with PIVOT BY, as a pivot table: JSON, or a wide CSV by the Accept header. */
     @Post(uri = "/pivot", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN},
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_CSV})
-    public HttpResponse<?> pivot(@Body String body, HttpRequest<?> request, Authentication authentication)
+    public HttpResponse<?> pivot(@Body String body, HttpRequest<?> request, Caller caller)
             throws SQLException, IOException {
-        CallerScope scope = CallerScope.of(authentication, auth.accountsClaim());
-        return responder.pivot(request, authentication.getName(), () -> reports.plan(body, contentType(request), scope));
+        return ReportResponder.of(reports.answer(ReportRequests.body(body, request), caller, ReportOutput.PIVOT,
+                AnswerFormat.of(request), Cancellation.of(request)));
     }
 
     /** The SQL, its parameters, the planner's steps and the database's EXPLAIN of a report. */
-    @Post(uri = "/explain", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
-    public ExplainResponse explain(@Body String body, HttpRequest<?> request, Authentication authentication)
-            throws SQLException {
-        return reports.explain(body, contentType(request), CallerScope.of(authentication, auth.accountsClaim()));
+    @Post(uri = "/explain", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN},
+            produces = MediaType.APPLICATION_JSON)
+    public ExplainResponse explain(@Body String body, HttpRequest<?> request, Caller caller) throws SQLException {
+        return reports.explain(ReportRequests.body(body, request), caller);
     }
 
     /**
@@ -54,13 +49,9 @@ public class ReportController {
      */
     @Post(uri = "/query", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN},
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_CSV, RowStreamer.NDJSON})
-    public HttpResponse<?> query(@Body String body, HttpRequest<?> request, Authentication authentication)
+    public HttpResponse<?> query(@Body String body, HttpRequest<?> request, Caller caller)
             throws SQLException, IOException {
-        CallerScope scope = CallerScope.of(authentication, auth.accountsClaim());
-        return responder.rows(request, authentication.getName(), () -> reports.plan(body, contentType(request), scope));
-    }
-
-    private static MediaType contentType(HttpRequest<?> request) {
-        return request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE);
+        return ReportResponder.of(reports.answer(ReportRequests.body(body, request), caller, ReportOutput.ROWS,
+                AnswerFormat.of(request), Cancellation.of(request)));
     }
 }

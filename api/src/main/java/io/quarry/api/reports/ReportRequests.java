@@ -1,5 +1,6 @@
 package io.quarry.api.reports;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.quarry.ql.ReportParser;
 import io.quarry.ql.ast.Report;
@@ -14,11 +15,17 @@ public final class ReportRequests {
 
     private final ReportParser parser = new ReportParser();
 
-    public Report parse(String body, MediaType contentType) {
-        if (contentType != null && MediaType.TEXT_PLAIN.equals(contentType.getName())) {
-            return parser.parseText(body);
+    public Report parse(ReportSource.Body body) {
+        if (body.text()) {
+            return parser.parseText(body.body());
         }
-        String text = TextEnvelope.text(body);
-        return text != null ? parser.parseText(text) : parser.parseJson(body);
+        String text = TextEnvelope.text(body.body());
+        return text != null ? parser.parseText(text) : parser.parseJson(body.body());
+    }
+
+    /** A request's body as a report source, by its content type. */
+    public static ReportSource.Body body(String body, HttpRequest<?> request) {
+        return new ReportSource.Body(body, request.getContentType()
+                .map(type -> MediaType.TEXT_PLAIN.equals(type.getName())).orElse(false));
     }
 }

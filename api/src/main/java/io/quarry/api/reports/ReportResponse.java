@@ -1,5 +1,6 @@
 package io.quarry.api.reports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -8,14 +9,8 @@ import java.util.List;
  * column order), total rows (with the level they summarise), and meta data.
  */
 @Serdeable
-@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReportResponse(List<Column> columns, List<List<Object>> rows, List<Total> totals, Meta meta) {
-
-    /** The same result, marked as served from the cache (or shared with an identical request). */
-    public ReportResponse cached() {
-        return new ReportResponse(columns, rows, totals, new Meta(meta.planMillis(), 0, meta.rowCount(),
-                meta.truncated(), true));
-    }
 
     /** A result column: name, label, kind (dimension or metric), type and display format. */
     @Serdeable

@@ -1,153 +1,106 @@
 package io.quarry.api.reports;
 
-import io.micronaut.http.MediaType;
-import io.quarry.api.auth.CallerScope;
-import io.quarry.planner.plan.OutputColumn;
+import io.quarry.api.auth.Caller;
+import io.quarry.api.planning.PlanSafety;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.plan.Planner;
-import io.quarry.planner.resolve.Level;
-import io.quarry.ql.ast.Report;
+import io.quarry.planner.resolve.ReportOutput;
+import io.quarry.planner.sql.BindValue;
+import io.quarry.planner.tenant.TenantScope;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-/** Parses, plans (within the caller's accounts) and runs a report. */
+/**
+ * The one report path: a report from any source (a request body, a saved report) is planned
+ * within the caller's scope, checked by the second wall, and run the same way for every output,
+ * under the caller's concurrency permit (held by a stream until it ends), through the result
+ * cache (rows and pivots; a stream reads its own cursor), with the row cap and cancellation
+ * when the client goes away.
+ */
 @Singleton
 public final class ReportService {
 
     private final ReportRequests requests;
     private final Planner planner;
-    private final ReportExecutor executor;
-    private final ExecutionConfiguration configuration;
-    private final RowStreamer streamer;
-    private final ReportCache cache;
+    private final PlanSafety safety;
     private final PlanCache plans;
+    private final ReportCache cache;
+    private final ReportExecutor executor;
+    private final RowStreamer streamer;
+    private final CallerLimiter limiter;
+    private final ExecutionConfiguration configuration;
 
-    ReportService(ReportRequests requests, Planner planner, ReportExecutor executor, ExecutionConfiguration configuration,
-                  RowStreamer streamer, ReportCache cache, PlanCache plans) {
-        this.cache = cache;
-        this.plans = plans;
+    ReportService(ReportRequests requests, Planner planner, PlanSafety safety, PlanCache plans, ReportCache cache,
+                  ReportExecutor executor, RowStreamer streamer, CallerLimiter limiter,
+                  ExecutionConfiguration configuration) {
         this.requests = requests;
         this.planner = planner;
+        this.safety = safety;
+        this.plans = plans;
+        this.cache = cache;
         this.executor = executor;
-        this.configuration = configuration;
         this.streamer = streamer;
-    }
-
-    /** The plan of a request body for the caller's accounts (reused from {@link PlanCache} when it can be). */
-    public PlannedQuery plan(String body, MediaType contentType, CallerScope scope) {
-        boolean text = contentType != null && MediaType.TEXT_PLAIN.equals(contentType.getName());
-        return plans.get(text, body, scope.accounts(),
-                () -> planner.plan(requests.parse(body, contentType), scope.accounts(), Map.of()));
-    }
-
-    /** A parsed report (a saved one) with its parameter values, within {@code accounts}. */
-    public PlannedQuery plan(Report report, Map<String, Object> parameters, Set<Long> accounts) {
-        return planner.plan(report, accounts, parameters);
-    }
-
-    public ReportResponse query(String body, MediaType contentType, CallerScope scope) throws SQLException {
-        long started = System.nanoTime();
-        return query(plan(body, contentType, scope), started, Cancellation.none());
+        this.limiter = limiter;
+        this.configuration = configuration;
     }
 
     /**
-     * Runs a planned query (through the cache); {@code started} is when planning began, for the
-     * timings in the answer. The query stops when {@code cancellation} fires.
+     * Answers a report for {@code caller}: rows as JSON or streamed as CSV / NDJSON, or a pivot
+     * table (JSON or CSV). Planning and running errors are thrown before any byte is answered.
      */
-    public ReportResponse query(PlannedQuery query, long started, Cancellation cancellation) throws SQLException {
-        long planned = System.nanoTime();
-        return cache.get(query, () -> {
-            List<List<Object>> rows = executor.run(query, configuration.maxRows(), cancellation);
-            long ran = System.nanoTime();
-            return response(query, rows, (planned - started) / 1e6, (ran - planned) / 1e6);
-        });
-    }
-
-    /** Runs a planned query with PIVOT BY and assembles its pivot table. */
-    public PivotResponse pivot(PlannedQuery query, long started, int maxColumns) throws SQLException {
-        if (query.report().pivot().isEmpty()) {
-            throw new io.quarry.planner.resolve.PlanningException(io.quarry.planner.resolve.PlanningError.UNSUPPORTED,
-                    "a pivot report needs PIVOT BY (JSON: \"pivotBy\")", io.quarry.ql.ast.SourceLocation.UNKNOWN);
-        }
-        long planned = System.nanoTime();
-        List<List<Object>> rows = executor.run(query, Integer.MAX_VALUE - 1);
-        long ran = System.nanoTime();
-        List<String> names = query.columns().stream().map(OutputColumn::name).toList();
-        List<java.util.Map<String, Object>> maps = new ArrayList<>(rows.size());
-        for (List<Object> row : rows) {
-            java.util.Map<String, Object> map = new java.util.HashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                map.put(names.get(i), row.get(i));
-            }
-            map.put(Level.COLUMN, row.get(row.size() - 1));
-            maps.add(map);
-        }
-        io.quarry.planner.pivot.PivotTable table = io.quarry.planner.pivot.PivotAssembler.assemble(query, maps, maxColumns);
-        return new PivotResponse(table.rowDimensions(), table.columnDimensions(), table.metrics(), table.columns(),
-                table.rows().stream().map(r -> new PivotResponse.Row(r.header(), r.cells(), r.total())).toList(),
-                table.columnTotals(), table.grandTotal(), new PivotResponse.Meta(round((planned - started) / 1e6),
-                        round((ran - planned) / 1e6), table.totalRows(), table.truncated()));
-    }
-
-    /** A planned query's rows as a CSV or NDJSON stream, started before anything is sent (so errors are problems). */
-    public java.io.InputStream stream(PlannedQuery query, MediaType format) throws SQLException, java.io.IOException {
-        OpenResult result = executor.open(query);
+    public Answer answer(ReportSource source, Caller caller, ReportOutput output, AnswerFormat format,
+                         Cancellation cancellation) throws SQLException, IOException {
+        CallerLimiter.Permit permit = limiter.acquire(caller.subject());
         try {
-            return streamer.stream(query, result, format);
-        } catch (java.io.IOException | RuntimeException e) {
-            result.close();
-            throw e;
+            long started = System.nanoTime();
+            PlannedQuery query = plan(source, caller.scope(), output);
+            double planMillis = (System.nanoTime() - started) / 1e6;
+            if (output == ReportOutput.PIVOT) {
+                return new Answer.Pivot(ReportResponses.pivot(query, result(query, cancellation), planMillis,
+                        configuration.maxPivotColumns(), configuration.maxRows()), format == AnswerFormat.CSV);
+            }
+            if (format == AnswerFormat.JSON) {
+                return new Answer.Rows(ReportResponses.rows(query, result(query, cancellation), planMillis,
+                        configuration.maxRows()));
+            }
+            Answer.Stream stream = new Answer.Stream(streamer.stream(query, executor.open(query), format, permit),
+                    format.mediaType());
+            permit = null; // the stream releases it when it ends
+            return stream;
+        } finally {
+            if (permit != null) {
+                permit.close();
+            }
         }
     }
 
-    public ExplainResponse explain(String body, MediaType contentType, CallerScope scope) throws SQLException {
-        PlannedQuery query = plan(body, contentType, scope);
-        return new ExplainResponse(query.sql().sql(),
-                query.sql().binds().stream().map(io.quarry.planner.sql.BindValue::inlined).toList(),
-                query.steps().stream().map(s -> new ExplainResponse.Step(s.name(), s.runsOn(), s.description(), s.tables()))
-                        .toList(),
+    /**
+     * The plan of a report for {@code scope} (a saved report reads its own account, which must be
+     * in the scope), checked by the safety wall; reused from {@link PlanCache} when it can be.
+     */
+    public PlannedQuery plan(ReportSource source, TenantScope scope, ReportOutput output) {
+        return plans.get(source, scope, output, () -> safety.require(source instanceof ReportSource.Saved saved
+                ? planner.plan(saved.report(), scope.narrowTo(List.of(saved.account())), saved.parameters(), output)
+                : planner.plan(requests.parse((ReportSource.Body) source), scope, Map.of(), output)));
+    }
+
+    /** The SQL, its values, the planner's steps and the database's EXPLAIN of a report. */
+    public ExplainResponse explain(ReportSource source, Caller caller) throws SQLException {
+        PlannedQuery query = plan(source, caller.scope(), ReportOutput.ROWS);
+        return new ExplainResponse(query.sql().sql(), query.sql().binds().stream().map(BindValue::inlined).toList(),
+                query.steps().stream().map(s -> new ExplainResponse.Step(s.name(), s.runsOn(), s.description(),
+                        s.tables())).toList(),
                 executor.explain(query));
     }
 
-    private ReportResponse response(PlannedQuery query, List<List<Object>> rows, double planMillis, double queryMillis) {
-        List<ReportResponse.Column> columns = query.columns().stream().map(c -> new ReportResponse.Column(c.name(),
-                c.label(), c.kind().name().toLowerCase(Locale.ROOT), c.type().label(), c.format().label())).toList();
-        boolean totals = !query.report().totals().isEmpty();
-        List<List<Object>> detail = new ArrayList<>();
-        List<ReportResponse.Total> totalRows = new ArrayList<>();
-        for (List<Object> row : rows) {
-            if (!totals) {
-                detail.add(row);
-                continue;
-            }
-            int level = ((Number) row.get(row.size() - 1)).intValue();
-            List<Object> values = row.subList(0, row.size() - 1);
-            if (level == 0) {
-                detail.add(values);
-            } else {
-                String kind = query.report().totals().stream().filter(l -> l.number() == level).map(Level::kind)
-                        .findFirst().orElse("total");
-                totalRows.add(new ReportResponse.Total(kind, values));
-            }
-        }
-        boolean truncated = detail.size() > configuration.maxRows();
-        if (truncated) {
-            detail = detail.subList(0, configuration.maxRows());
-        }
-        return new ReportResponse(columns, detail, totalRows,
-                new ReportResponse.Meta(round(planMillis), round(queryMillis), detail.size(), truncated, false));
-    }
-
-    private static double round(double millis) {
-        return Math.round(millis * 1000) / 1000.0;
-    }
-
-    static List<OutputColumn> columns(PlannedQuery query) {
-        return query.columns();
+    private QueryResult result(PlannedQuery query, Cancellation cancellation) throws SQLException {
+        return cache.get(query, () -> {
+            long started = System.nanoTime();
+            List<List<Object>> rows = executor.run(query, configuration.maxRows(), cancellation);
+            return new QueryResult(rows, (System.nanoTime() - started) / 1e6, false);
+        });
     }
 }

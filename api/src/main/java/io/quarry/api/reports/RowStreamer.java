@@ -2,11 +2,9 @@ package io.quarry.api.reports;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.micronaut.http.MediaType;
 import io.micronaut.scheduling.TaskExecutors;
 import io.quarry.planner.plan.OutputColumn;
 import io.quarry.planner.plan.PlannedQuery;
-import io.quarry.planner.resolve.Level;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.BufferedWriter;
@@ -19,7 +17,9 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -48,13 +48,24 @@ public final class RowStreamer {
         this.executor = executor;
     }
 
-    /** The rows of an open result as a stream in {@code mediaType}; the result is closed when done. */
-    InputStream stream(PlannedQuery query, OpenResult result, MediaType mediaType) throws IOException {
-        PipedInputStream in = new PipedInputStream(PIPE_BYTES);
-        PipedOutputStream out = new PipedOutputStream(in);
-        boolean csv = mediaType.getName().equals(MediaType.TEXT_CSV);
-        executor.execute(() -> {
-            try (result; Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024)) {
+    /**
+     * The rows of an open result as a CSV or NDJSON stream; the result is closed and the caller's
+     * permit released when the stream ends, however it ends.
+     */
+    InputStream stream(PlannedQuery query, OpenResult result, AnswerFormat format, CallerLimiter.Permit permit)
+            throws IOException {
+        PipedInputStream in;
+        PipedOutputStream out;
+        try {
+            in = new PipedInputStream(PIPE_BYTES);
+            out = new PipedOutputStream(in);
+        } catch (IOException | RuntimeException e) {
+            result.close();
+            throw e;
+        }
+        boolean csv = format == AnswerFormat.CSV;
+        Runnable write = () -> {
+            try (permit; result; Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024)) {
                 if (csv) {
                     writeCsv(query, result.rows(), writer);
                 } else {
@@ -67,7 +78,13 @@ public final class RowStreamer {
                 result.cancel();
                 LOG.warn("Report stream failed after it started: {}", e.getMessage());
             }
-        });
+        };
+        try {
+            executor.execute(write);
+        } catch (RuntimeException e) {
+            result.close();
+            throw e;
+        }
         return in;
     }
 
@@ -137,13 +154,12 @@ public final class RowStreamer {
      */
     enum Text { NUMBER, STRING, NONE }
 
-    private static Text[] textForms(java.sql.ResultSetMetaData metadata, int columns) throws SQLException {
+    private static Text[] textForms(ResultSetMetaData metadata, int columns) throws SQLException {
         Text[] forms = new Text[columns];
         for (int i = 0; i < columns; i++) {
             forms[i] = switch (metadata.getColumnType(i + 1)) {
-                case java.sql.Types.NUMERIC, java.sql.Types.DECIMAL, java.sql.Types.BIGINT, java.sql.Types.INTEGER,
-                     java.sql.Types.SMALLINT -> Text.NUMBER;
-                case java.sql.Types.VARCHAR, java.sql.Types.CHAR, java.sql.Types.LONGVARCHAR -> Text.STRING;
+                case Types.NUMERIC, Types.DECIMAL, Types.BIGINT, Types.INTEGER, Types.SMALLINT -> Text.NUMBER;
+                case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR -> Text.STRING;
                 default -> Text.NONE;
             };
         }
@@ -167,7 +183,6 @@ public final class RowStreamer {
     }
 
     private static String rowType(PlannedQuery query, int level) {
-        return level == 0 ? "detail" : query.report().totals().stream().filter(l -> l.number() == level)
-                .map(Level::kind).findFirst().orElse("total");
+        return ReportResponses.levelKind(query, level);
     }
 }

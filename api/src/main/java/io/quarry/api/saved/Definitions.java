@@ -1,23 +1,27 @@
 package io.quarry.api.saved;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarry.api.problem.Problem;
 import io.quarry.planner.plan.Planner;
 import io.quarry.planner.resolve.PlanningException;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.QueryLanguageException;
 import io.quarry.ql.ReportFormatter;
 import io.quarry.ql.ReportParser;
 import io.quarry.ql.ast.DateLiteral;
+import io.quarry.ql.ast.Expression;
 import io.quarry.ql.ast.ParameterDeclaration;
 import io.quarry.ql.ast.ParameterType;
 import io.quarry.ql.ast.Report;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Saved report definitions: read from the text or JSON form, stored in the canonical JSON form,
@@ -29,6 +33,8 @@ public final class Definitions {
     private final ReportParser parser = new ReportParser();
     private final ReportFormatter formatter = new ReportFormatter();
     private final Planner planner;
+    private final Cache<Stored, Boolean> validity = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(15)).maximumSize(10_000).build();
 
     Definitions(Planner planner) {
         this.planner = planner;
@@ -62,7 +68,7 @@ public final class Definitions {
         return formatter.toText(report);
     }
 
-    String text(io.quarry.ql.ast.Expression expression) {
+    String text(Expression expression) {
         return formatter.toText(expression);
     }
 
@@ -75,11 +81,26 @@ public final class Definitions {
      */
     List<Problem.Located> check(Report report, long account) {
         try {
-            planner.plan(report, Set.of(account), placeholders(report));
+            planner.plan(report, TenantScope.of(account), placeholders(report));
             return List.of();
         } catch (PlanningException e) {
             return List.of(Problem.Located.of(e));
         }
+    }
+
+    /**
+     * Whether a stored definition plans for {@code account}. Lists ask this of every item, so
+     * answers are kept for a quarter hour (the model is fixed while the server runs; only
+     * relative dates move).
+     */
+    boolean valid(String storedDefinition, long account) {
+        return validity.get(new Stored(storedDefinition, account), stored -> {
+            Parsed parsed = parseStored(stored.definition());
+            return parsed.report() != null && check(parsed.report(), stored.account()).isEmpty();
+        });
+    }
+
+    private record Stored(String definition, long account) {
     }
 
     private static Map<String, Object> placeholders(Report report) {

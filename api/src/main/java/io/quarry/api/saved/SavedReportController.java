@@ -17,13 +17,15 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.quarry.api.auth.AuthConfiguration;
-import io.quarry.api.auth.CallerScope;
+import io.quarry.api.auth.Caller;
+import io.quarry.api.reports.AnswerFormat;
+import io.quarry.api.reports.Cancellation;
 import io.quarry.api.reports.ReportResponder;
 import io.quarry.api.reports.ReportService;
+import io.quarry.api.reports.ReportSource;
 import io.quarry.api.reports.RowStreamer;
+import io.quarry.planner.resolve.ReportOutput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,7 +33,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Saved report definitions of the caller's accounts: create, list, read, update (naming the
@@ -44,22 +45,19 @@ import java.util.Set;
 public class SavedReportController {
 
     private final SavedReportService saved;
+    private final SavedReportReader reader;
     private final ReportService reports;
-    private final ReportResponder responder;
-    private final AuthConfiguration auth;
 
-    SavedReportController(SavedReportService saved, ReportService reports, ReportResponder responder,
-                          AuthConfiguration auth) {
+    SavedReportController(SavedReportService saved, SavedReportReader reader, ReportService reports) {
         this.saved = saved;
+        this.reader = reader;
         this.reports = reports;
-        this.responder = responder;
-        this.auth = auth;
     }
 
     /** Saves a new report (201, Location and ETag); an invalid definition is 422 and nothing is stored. */
     @Post
-    public HttpResponse<SavedReportViews.Report> create(@Valid @Body SaveRequest request, Authentication authentication) {
-        SavedReportViews.Report report = saved.create(scope(authentication), request);
+    public HttpResponse<SavedReportViews.Report> create(@Valid @Body SaveRequest request, Caller caller) {
+        SavedReportViews.Report report = saved.create(caller, request);
         return HttpResponse.created(report, URI.create("/api/v1/saved-reports/" + report.id()))
                 .header(HttpHeaders.ETAG, ETags.of(report.version()));
     }
@@ -69,51 +67,51 @@ public class SavedReportController {
     public SavedReportViews.Page list(@QueryValue @Nullable Long account, @QueryValue @Nullable String name,
                                       @QueryValue @Nullable String owner,
                                       @QueryValue(defaultValue = "0") @Min(0) long offset,
-                                      @QueryValue(defaultValue = "50") @Min(1) @Max(SavedReportService.MAX_PAGE) int limit,
-                                      Authentication authentication) {
-        return saved.list(scope(authentication), account, name, owner, offset, limit);
+                                      @QueryValue(defaultValue = "50") @Min(1) @Max(SavedReportReader.MAX_PAGE) int limit,
+                                      Caller caller) {
+        return reader.list(caller.scope(), account, name, owner, offset, limit);
     }
 
     /** One report, with its ETag; {@code status} says whether it still plans against the current model. */
     @Get("/{id}")
-    public HttpResponse<SavedReportViews.Report> get(@PathVariable String id, Authentication authentication) {
-        return withETag(saved.get(scope(authentication), id));
+    public HttpResponse<SavedReportViews.Report> get(@PathVariable String id, Caller caller) {
+        return withETag(reader.get(caller.scope(), id));
     }
 
     /** Replaces the report's content; the version edited must be current, or 409 and nothing changes. */
     @Put("/{id}")
     public HttpResponse<SavedReportViews.Report> update(@PathVariable String id,
                                                         @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
-                                                        @Valid @Body SaveRequest request, Authentication authentication) {
-        return withETag(saved.update(scope(authentication), id, ETags.version(ifMatch), request));
+                                                        @Valid @Body SaveRequest request, Caller caller) {
+        return withETag(saved.update(caller, id, ETags.version(ifMatch), request));
     }
 
     /** Deletes the report (its history stays); with If-Match, only if it is still at that version. */
     @Delete("/{id}")
     public HttpResponse<Void> delete(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
-                                     Authentication authentication) {
-        saved.delete(scope(authentication), id, ETags.version(ifMatch));
+                                     Caller caller) {
+        saved.delete(caller, id, ETags.version(ifMatch));
         return HttpResponse.noContent();
     }
 
     /** Every version of the report, newest first. */
     @Get("/{id}/versions")
-    public List<SavedReportViews.Version> versions(@PathVariable String id, Authentication authentication) {
-        return saved.versions(scope(authentication), id);
+    public List<SavedReportViews.Version> versions(@PathVariable String id, Caller caller) {
+        return reader.versions(caller.scope(), id);
     }
 
     @Get("/{id}/versions/{version}")
     public SavedReportViews.Version version(@PathVariable String id, @PathVariable int version,
-                                            Authentication authentication) {
-        return saved.version(scope(authentication), id, version);
+                                            Caller caller) {
+        return reader.version(caller.scope(), id, version);
     }
 
     /** Makes an earlier version's content the report's new version (if it still plans). */
     @Post("/{id}/versions/{version}/restore")
     public HttpResponse<SavedReportViews.Report> restore(@PathVariable String id, @PathVariable int version,
                                                          @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
-                                                         Authentication authentication) {
-        return withETag(saved.restore(scope(authentication), id, version, ETags.version(ifMatch)));
+                                                         Caller caller) {
+        return withETag(saved.restore(caller, id, version, ETags.version(ifMatch)));
     }
 
     /**
@@ -123,15 +121,11 @@ public class SavedReportController {
     @Post(uri = "/{id}/run", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_CSV, RowStreamer.NDJSON})
     public HttpResponse<?> run(@PathVariable String id, @Body @Nullable RunRequest body, HttpRequest<?> request,
-                               Authentication authentication) throws SQLException, IOException {
-        SavedReportService.Run run = saved.run(scope(authentication), id, body == null ? RunRequest.NONE : body);
-        ReportResponder.Plan plan = () -> reports.plan(run.report(), run.parameters(), Set.of(run.account()));
-        return run.report().pivotBy().isEmpty() ? responder.rows(request, authentication.getName(), plan)
-                : responder.pivot(request, authentication.getName(), plan);
-    }
-
-    private CallerScope scope(Authentication authentication) {
-        return CallerScope.of(authentication, auth.accountsClaim());
+                               Caller caller) throws SQLException, IOException {
+        ReportSource.Saved run = reader.run(caller.scope(), id, body == null ? RunRequest.NONE : body);
+        ReportOutput output = run.report().pivotBy().isEmpty() ? ReportOutput.ROWS : ReportOutput.PIVOT;
+        return ReportResponder.of(reports.answer(run, caller, output, AnswerFormat.of(request),
+                Cancellation.of(request)));
     }
 
     private static HttpResponse<SavedReportViews.Report> withETag(SavedReportViews.Report report) {

@@ -1,11 +1,12 @@
-package io.quarry.api.problem;
+package io.quarry.api.saved;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.quarry.api.metrics.QuarryMetrics;
-import io.quarry.api.saved.SavedReportException;
+import io.quarry.api.problem.Problem;
+import io.quarry.api.problem.ProblemResponses;
 import jakarta.inject.Singleton;
 
 /** Saved-report errors (not found, version conflict, invalid definition, ...) as problem+json. */
@@ -21,6 +22,6 @@ final class SavedReportErrorHandler implements ExceptionHandler<SavedReportExcep
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, SavedReportException e) {
-        return ReportErrorHandlers.respond(metrics, e.status(), e.problem());
+        return ProblemResponses.respond(metrics, e.status(), e.problem());
     }
 }

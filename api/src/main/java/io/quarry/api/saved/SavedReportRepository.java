@@ -2,45 +2,58 @@ package io.quarry.api.saved;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import io.quarry.planner.tenant.TenantScope;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Saved reports. Every statement names the accounts it may touch ({@code account_id IN
- * (:accounts)} for reads, the report's own {@code account_id} for writes), so on Citus each
- * routes to the shards of those accounts only, and no method can read another tenant's report.
- * Only account-scoped methods exist: the repository has no generated finders.
+ * Saved reports. Every statement names the accounts it may touch: a read takes a
+ * {@link TenantScope} ({@code account_id = ANY(:scope)}), a write the report's own
+ * {@code account_id}, so on Citus each routes to the shards of those accounts only, and no method
+ * can read another tenant's report. Only account-scoped methods exist: no generated finders.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface SavedReportRepository extends GenericRepository<SavedReport, UUID> {
 
-    @Query("""
-            SELECT * FROM saved_reports
-            WHERE account_id IN (:accounts) AND report_id = :reportId AND deleted_at IS NULL""")
-    Optional<SavedReport> find(Collection<Long> accounts, UUID reportId);
+    /** A tenant scope bound as its accounts ({@code bigint[]}). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @TypeDef(type = DataType.LONG_ARRAY, converter = TenantScopeConverter.class)
+    @interface Scoped {
+    }
 
     @Query("""
             SELECT * FROM saved_reports
-            WHERE account_id IN (:accounts) AND deleted_at IS NULL
+            WHERE account_id = ANY(:scope) AND report_id = :reportId AND deleted_at IS NULL""")
+    Optional<SavedReport> find(@Scoped TenantScope scope, UUID reportId);
+
+    @Query("""
+            SELECT * FROM saved_reports
+            WHERE account_id = ANY(:scope) AND deleted_at IS NULL
               AND (CAST(:namePattern AS text) IS NULL OR name ILIKE CAST(:namePattern AS text))
               AND (CAST(:owner AS text) IS NULL OR owner = CAST(:owner AS text))
             ORDER BY updated_at DESC, report_id
             LIMIT :limit OFFSET :offset""")
-    List<SavedReport> list(Collection<Long> accounts, @Nullable String namePattern, @Nullable String owner,
+    List<SavedReport> list(@Scoped TenantScope scope, @Nullable String namePattern, @Nullable String owner,
                            int limit, long offset);
 
     @Query("""
             SELECT count(*) FROM saved_reports
-            WHERE account_id IN (:accounts) AND deleted_at IS NULL
+            WHERE account_id = ANY(:scope) AND deleted_at IS NULL
               AND (CAST(:namePattern AS text) IS NULL OR name ILIKE CAST(:namePattern AS text))
               AND (CAST(:owner AS text) IS NULL OR owner = CAST(:owner AS text))""")
-    long count(Collection<Long> accounts, @Nullable String namePattern, @Nullable String owner);
+    long count(@Scoped TenantScope scope, @Nullable String namePattern, @Nullable String owner);
 
     @Query("""
             INSERT INTO saved_reports (account_id, report_id, name, description, definition, owner, version,

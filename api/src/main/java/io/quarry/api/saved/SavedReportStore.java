@@ -1,10 +1,10 @@
 package io.quarry.api.saved;
 
 import io.micronaut.transaction.annotation.Transactional;
+import io.quarry.planner.tenant.TenantScope;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,7 +35,7 @@ class SavedReportStore {
         reports.insert(account, id, change.name(), change.description(), change.definition(), change.by(), now);
         versions.insert(account, id, 1, SavedReportVersion.CREATED, null, change.name(), change.description(),
                 change.definition(), change.by(), now);
-        return reports.find(List.of(account), id).orElseThrow();
+        return reports.find(TenantScope.of(account), id).orElseThrow();
     }
 
     /** Writes version {@code expected + 1} of {@code report}, or throws a conflict if it is no longer at {@code expected}. */
@@ -48,7 +48,7 @@ class SavedReportStore {
         }
         versions.insert(report.accountId(), report.reportId(), expected + 1, change.kind(), change.restoredFrom(),
                 change.name(), change.description(), change.definition(), change.by(), now);
-        return reports.find(List.of(report.accountId()), report.reportId()).orElseThrow();
+        return reports.find(TenantScope.of(report.accountId()), report.reportId()).orElseThrow();
     }
 
     /** Marks {@code report} deleted (its history keeps every version), or throws a conflict. */
@@ -63,7 +63,7 @@ class SavedReportStore {
     }
 
     private SavedReportException conflict(SavedReport report, int expected) {
-        return reports.find(List.of(report.accountId()), report.reportId())
+        return reports.find(TenantScope.of(report.accountId()), report.reportId())
                 .map(current -> SavedReportException.conflict(expected, current.version()))
                 .orElseGet(SavedReportException::notFound);
     }

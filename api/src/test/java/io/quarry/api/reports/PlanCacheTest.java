@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarry.planner.model.ModelLoader;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.plan.Planner;
+import io.quarry.planner.resolve.PlanningException;
+import io.quarry.planner.resolve.ReportOutput;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ReportParser;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,9 +52,9 @@ class PlanCacheTest {
     final AtomicInteger planned = new AtomicInteger();
 
     PlannedQuery plan(Set<Long> accounts) {
-        return cache.get(true, REPORT, accounts, () -> {
+        return cache.get(new ReportSource.Body(REPORT, true), TenantScope.of(accounts), ReportOutput.ROWS, () -> {
             planned.incrementAndGet();
-            return planner.plan(new ReportParser().parseText(REPORT), accounts, Map.of());
+            return planner.plan(new ReportParser().parseText(REPORT), TenantScope.of(accounts), Map.of());
         });
     }
 
@@ -83,10 +86,11 @@ class PlanCacheTest {
     @Test
     void failuresAreNotCached() {
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> cache.get(true, "METRICS nope", Set.of(1L), () -> {
-                planned.incrementAndGet();
-                return planner.plan(new ReportParser().parseText("METRICS nope"), Set.of(1L), Map.of());
-            })).isInstanceOf(io.quarry.planner.resolve.PlanningException.class);
+            assertThatThrownBy(() -> cache.get(new ReportSource.Body("METRICS nope", true), TenantScope.of(1L),
+                    ReportOutput.ROWS, () -> {
+                        planned.incrementAndGet();
+                        return planner.plan(new ReportParser().parseText("METRICS nope"), TenantScope.of(1L), Map.of());
+                    })).isInstanceOf(PlanningException.class);
         }
         assertThat(planned).hasValue(2);
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -180,8 +181,8 @@ class SavedReportCrudTest extends ApiTest {
                         .containsEntry("name", created.get("name") + " by " + winner);
                 List<Map<String, Object>> history = calls.list(HttpRequest.GET(uri + "/versions").bearerAuth(token));
                 assertThat(history).extracting(v -> v.get("version"), v -> v.get("change"), v -> v.get("savedBy"))
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "updated", winner),
-                                org.assertj.core.groups.Tuple.tuple(1, "created", "ann"));
+                        .containsExactly(Tuple.tuple(2, "updated", winner),
+                                Tuple.tuple(1, "created", "ann"));
             }
         } finally {
             pool.shutdownNow();

@@ -13,6 +13,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.quarry.api.ApiTest;
 import io.quarry.api.TestDatabaseProperties;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class SavedReportModelChangeTest extends ApiTest {
     @TempDir
     Path dir;
 
-    @jakarta.inject.Inject
+    @Inject
     ApplicationContext context;
 
     @Test

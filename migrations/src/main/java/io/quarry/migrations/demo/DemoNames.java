@@ -1,6 +1,7 @@
 package io.quarry.migrations.demo;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** Plausible names for demo accounts, campaigns, ad sets and ads. */
@@ -52,7 +53,7 @@ final class DemoNames {
     }
 
     private static String capitalize(String constant) {
-        String lower = constant.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String lower = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarry.migrations.demo.DemoEntities.Account;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -58,7 +59,7 @@ class DemoDataDeterminismTest {
                     .dateField(LocalDate.of(2026, 1, 9)).timestampField(LocalDate.of(2026, 12, 31), 86_399)
                     .endRow();
         }
-        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(
                 "tab\\there\\\\ new\\nline\\r\tÄÖ € 😀\t\\N\t-42\t-9223372036854775808\t1234.5678"
                 + "\t-0.05\t7\t2026-01-09\t2026-12-31 23:59:59+00\n");
     }

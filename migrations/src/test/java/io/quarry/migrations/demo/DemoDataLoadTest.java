@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class DemoDataLoadTest {
                 statement.execute("ALTER TABLE ad_stats_daily DROP CONSTRAINT reject_account_3");
             }
             rowsLeftByFailure = 0;
-            for (String table : java.util.List.of("accounts", "campaigns", "ad_sets", "ads", "ad_stats_daily",
+            for (String table : List.of("accounts", "campaigns", "ad_sets", "ads", "ad_stats_daily",
                     "events", "demo_data_loads")) {
                 try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();

@@ -1,6 +1,8 @@
 package io.quarry.planner.model;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +30,8 @@ public final class SemanticModel {
         this.entities = Map.copyOf(entities);
         this.datasets = Map.copyOf(datasets);
         this.joins = List.copyOf(joins);
-        this.dimensions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dimensions));
-        this.metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        this.dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
+        this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         this.graph = new JoinGraph(joins);
     }
 

@@ -1,13 +1,12 @@
 package io.quarry.planner.pivot;
 
+import io.quarry.planner.plan.OutputColumn;
 import io.quarry.planner.plan.PlannedQuery;
-import io.quarry.planner.resolve.Level;
 import io.quarry.planner.resolve.PlanningError;
 import io.quarry.planner.resolve.PlanningException;
 import io.quarry.planner.resolve.ResolvedReport;
 import io.quarry.planner.resolve.ResolvedReport.Ordering;
 import io.quarry.planner.resolve.ResolvedReport.PivotSpec;
-import io.quarry.ql.ast.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,13 +25,26 @@ public final class PivotAssembler {
     private PivotAssembler() {
     }
 
-    public static PivotTable assemble(PlannedQuery query, List<Map<String, Object>> rows, int maxColumns) {
+    /**
+     * @param rows       the planned query's rows, values in column order and the level last
+     * @param maxColumns the most pivot columns allowed
+     * @param maxRows    the most result rows allowed (the caller reads at most one more)
+     */
+    public static PivotTable assemble(PlannedQuery query, List<List<Object>> rows, int maxColumns, int maxRows) {
         ResolvedReport report = query.report();
         PivotSpec pivot = report.pivot().orElseThrow(() -> new IllegalArgumentException("not a pivot report"));
+        if (rows.size() > maxRows) {
+            throw new PlanningException(PlanningError.PIVOT_TOO_LONG, "the pivot's query returns more than " + maxRows
+                    + " rows; filter the report or pivot by fewer or coarser dimensions", pivot.location());
+        }
+        List<String> names = query.columns().stream().map(OutputColumn::name).toList();
         List<String> rowNames = pivot.rowDimensions().stream().map(i -> report.dimensions().get(i).name()).toList();
         List<String> columnNames = pivot.columnDimensions().stream().map(i -> report.dimensions().get(i).name()).toList();
         List<String> metrics = query.columns().stream()
-                .filter(c -> c.kind() == io.quarry.planner.plan.OutputColumn.Kind.METRIC).map(c -> c.name()).toList();
+                .filter(c -> c.kind() == OutputColumn.Kind.METRIC).map(OutputColumn::name).toList();
+        int[] rowAt = positions(names, rowNames);
+        int[] columnAt = positions(names, columnNames);
+        int[] metricAt = positions(names, metrics);
         int rowTotalLevel = pivot.rowDimensions().isEmpty() ? -1 : 1;
         int columnTotalLevel = pivot.rowDimensions().isEmpty() ? 1 : 2;
         int grandLevel = columnTotalLevel + 1;
@@ -42,11 +54,11 @@ public final class PivotAssembler {
         Map<List<Object>, Map<List<Object>, List<Object>>> cells = new LinkedHashMap<>();
         Map<List<Object>, List<Object>> rowTotals = new HashMap<>();
         List<Object> grand = Collections.nCopies(metrics.size(), null);
-        for (Map<String, Object> row : rows) {
-            int level = ((Number) row.get(Level.COLUMN)).intValue();
-            List<Object> rowKey = values(row, rowNames);
-            List<Object> columnKey = values(row, columnNames);
-            List<Object> metricValues = values(row, metrics);
+        for (List<Object> row : rows) {
+            int level = ((Number) row.get(row.size() - 1)).intValue();
+            List<Object> rowKey = values(row, rowAt);
+            List<Object> columnKey = values(row, columnAt);
+            List<Object> metricValues = values(row, metricAt);
             if (level == 0) {
                 columnIndex.putIfAbsent(columnKey, columnIndex.size());
                 cells.computeIfAbsent(rowKey, k -> new HashMap<>()).put(columnKey, metricValues);
@@ -63,7 +75,7 @@ public final class PivotAssembler {
         if (columnIndex.size() > maxColumns) {
             throw new PlanningException(PlanningError.PIVOT_TOO_WIDE, "the pivot would have " + columnIndex.size()
                     + " columns, more than the limit of " + maxColumns + "; filter the report or pivot by fewer or"
-                    + " coarser dimensions", SourceLocation.UNKNOWN);
+                    + " coarser dimensions", pivot.location());
         }
         List<List<Object>> columns = new ArrayList<>(columnIndex.keySet());
         columns.sort(KEY_ORDER);
@@ -121,10 +133,14 @@ public final class PivotAssembler {
         return nullsFirst ? Comparator.nullsFirst(ordered) : Comparator.nullsLast(ordered);
     }
 
-    private static List<Object> values(Map<String, Object> row, List<String> names) {
-        List<Object> values = new ArrayList<>(names.size());
-        for (String name : names) {
-            values.add(row.get(name));
+    private static int[] positions(List<String> names, List<String> wanted) {
+        return wanted.stream().mapToInt(names::indexOf).toArray();
+    }
+
+    private static List<Object> values(List<Object> row, int[] positions) {
+        List<Object> values = new ArrayList<>(positions.length);
+        for (int position : positions) {
+            values.add(row.get(position));
         }
         return Collections.unmodifiableList(values);
     }

@@ -1,5 +1,7 @@
 package io.quarry.planner.pivot;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,7 +29,7 @@ public record PivotTable(List<String> rowDimensions, List<String> columnDimensio
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
         columnTotals = List.copyOf(columnTotals);
-        grandTotal = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(grandTotal));
+        grandTotal = Collections.unmodifiableList(new ArrayList<>(grandTotal));
     }
 
     public boolean truncated() {

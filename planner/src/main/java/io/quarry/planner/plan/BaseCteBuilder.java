@@ -6,6 +6,7 @@ import io.quarry.planner.model.Dimension;
 import io.quarry.planner.model.Join;
 import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.model.Table;
+import io.quarry.planner.model.TimeGrain;
 import io.quarry.planner.resolve.Level;
 import io.quarry.planner.resolve.MetricTree;
 import io.quarry.planner.resolve.MetricTree.Aggregate;
@@ -25,7 +26,6 @@ import io.quarry.planner.sql.SqlExpr.Binary;
 import io.quarry.planner.sql.SqlExpr.Bind;
 import io.quarry.planner.sql.SqlExpr.Column;
 import io.quarry.planner.sql.SqlExpr.IntegerConstant;
-import io.quarry.planner.sql.SqlExpr.Junction;
 import io.quarry.planner.sql.SqlExpr.Operator;
 import io.quarry.planner.sql.SqlQuery.Cte;
 import io.quarry.planner.sql.SqlQuery.From;
@@ -33,8 +33,7 @@ import io.quarry.planner.sql.SqlQuery.Item;
 import io.quarry.planner.sql.SqlQuery.JoinType;
 import io.quarry.planner.sql.SqlQuery.Joined;
 import io.quarry.planner.sql.SqlQuery.Select;
-import io.quarry.planner.sql.SqlQuery.SubquerySource;
-import io.quarry.planner.sql.SqlQuery.TableSource;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,29 +78,12 @@ final class BaseCteBuilder {
         Map<String, Join> joins = joinsNeeded(datasetName);
         List<SqlExpr> where = new ArrayList<>();
         List<String> tables = new ArrayList<>(List.of(dataset.table()));
-        Table fact = model.tableOf(datasetName);
-        where.add(TenantFilter.of(factAlias, model.distributionColumn(), report.accounts()));
-        From from = new TableSource(dataset.table(), factAlias);
-        for (Map.Entry<String, Join> entry : joins.entrySet()) {
-            Join join = entry.getValue();
+        From from = TableReads.of(model, model.tableOf(datasetName), factAlias, report.scope());
+        for (Join join : joins.values()) {
             Table target = model.tableOf(join.to());
             tables.add(target.name());
-            SqlExpr on = JoinRule.on(model, join, join.from(), join.to());
-            if (join.optional() && target.tenant()) {
-                // A LEFT JOIN keeps unmatched rows; the tenant filter goes inside the joined side.
-                List<Item> columns = target.columns().keySet().stream().sorted()
-                        .map(c -> new Item(new Column(join.to(), c), c)).toList();
-                Select filtered = new Select(columns, new TableSource(target.name(),
-                        join.to()), Optional.of(TenantFilter.of(join.to(), model.distributionColumn(), report.accounts())),
-                        List.of(), false, Optional.empty(), List.of(), Optional.empty(), Optional.empty());
-                from = new Joined(from, JoinType.LEFT, new SubquerySource(filtered, join.to()), Optional.of(on));
-            } else {
-                from = new Joined(from, join.optional() ? JoinType.LEFT : JoinType.INNER,
-                        new TableSource(target.name(), join.to()), Optional.of(on));
-                if (target.tenant()) {
-                    where.add(TenantFilter.of(join.to(), model.distributionColumn(), report.accounts()));
-                }
-            }
+            from = new Joined(from, join.optional() ? JoinType.LEFT : JoinType.INNER,
+                    TableReads.of(model, target, join.to(), report.scope()), JoinRule.on(model, join, join.from(), join.to()));
         }
         where.addAll(timeRange(dataset, factAlias, range));
         for (Predicate filter : report.filters()) {
@@ -127,7 +109,7 @@ final class BaseCteBuilder {
         for (Aggregate aggregate : aggregatesOf(datasetName)) {
             String column = "a" + aggregateColumns.size();
             aggregateColumns.put(aggregate, column);
-            aggregateTypes.put(aggregate, AggregateSql.resultType(aggregate, fact));
+            aggregateTypes.put(aggregate, AggregateSql.resultType(aggregate, model.tableOf(datasetName)));
             items.add(new Item(AggregateSql.of(aggregate, argument -> argument instanceof DimensionValue d
                     ? dimension(d.dimension(), Optional.empty(), dataset, factAlias, 0)
                     : RowExpressions.translate(((FactExpression) argument).expression(),
@@ -135,13 +117,12 @@ final class BaseCteBuilder {
                                     ? dimension(model.dimensions().get(ref.dotted()), Optional.empty(), dataset, factAlias, 0)
                                     : new Column(factAlias, ref.dotted()))), column));
         }
-        Select select = new Select(items, from, Optional.of(new Junction(Operator.AND, where)), groupBy, false,
-                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        Select select = Select.of(items, from).where(where).groupBy(groupBy);
         return new BaseCte(datasetName, new Cte(name, true, select), dimensionColumns, aggregateColumns,
                 aggregateTypes, tables);
     }
 
-    private SqlExpr dimension(Dimension dimension, Optional<io.quarry.planner.model.TimeGrain> grain, Dataset dataset,
+    private SqlExpr dimension(Dimension dimension, Optional<TimeGrain> grain, Dataset dataset,
                               String factAlias, int shiftDays) {
         return DimensionSql.of(dimension, grain, dataset, factAlias, node -> node, report.zone(), shiftDays);
     }
@@ -197,7 +178,7 @@ final class BaseCteBuilder {
         return bounds;
     }
 
-    private Bind bound(Dataset dataset, java.time.LocalDate day) {
+    private Bind bound(Dataset dataset, LocalDate day) {
         if (dataset.timeType() == ColumnType.DATE) {
             return new Bind(new BindValue(day, BindType.DATE));
         }

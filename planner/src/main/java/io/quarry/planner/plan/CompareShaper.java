@@ -5,14 +5,10 @@ import io.quarry.planner.resolve.MetricTree.Aggregate;
 import io.quarry.planner.resolve.Predicate;
 import io.quarry.planner.resolve.ResolvedReport;
 import io.quarry.planner.resolve.ResolvedReport.OutputMetric;
-import io.quarry.planner.sql.BindType;
-import io.quarry.planner.sql.BindValue;
 import io.quarry.planner.sql.SqlExpr;
-import io.quarry.planner.sql.SqlExpr.Bind;
 import io.quarry.planner.sql.SqlExpr.Binary;
 import io.quarry.planner.sql.SqlExpr.Column;
 import io.quarry.planner.sql.SqlExpr.IntegerConstant;
-import io.quarry.planner.sql.SqlExpr.Junction;
 import io.quarry.planner.sql.SqlExpr.Operator;
 import io.quarry.planner.sql.SqlQuery.Cte;
 import io.quarry.planner.sql.SqlQuery.CteSource;
@@ -23,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * COMPARE, for one level: each dataset is aggregated a second time over the comparison period
@@ -64,8 +59,7 @@ final class CompareShaper {
             items.add(new Item(SqlExpr.Function.of("max", new Column("u", "x" + a)), "x" + a));
             items.add(new Item(SqlExpr.Function.of("max", new Column("u", "p" + a)), "p" + a));
         }
-        Cte compared = new Cte(comparedName, false, new Select(items, new UnionAllSource(branches, "u"),
-                Optional.empty(), groupBy, false, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+        Cte compared = new Cte(comparedName, false, Select.of(items, new UnionAllSource(branches, "u")).groupBy(groupBy));
         return new LevelSelect(List.of(compared), body(report, level, comparedName, now, before));
     }
 
@@ -83,8 +77,7 @@ final class CompareShaper {
             items.add(new Item(isCurrent ? value : none, "x" + a));
             items.add(new Item(isCurrent ? none : value, "p" + a));
         }
-        return new Select(items, new CteSource(base.cte().name(), alias), Optional.empty(), List.of(), false,
-                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        return Select.of(items, new CteSource(base.cte().name(), alias));
     }
 
     private static Select body(ResolvedReport report, Level level, String compared, Map<Aggregate, String> now,
@@ -106,20 +99,14 @@ final class CompareShaper {
         if (!report.totals().isEmpty()) {
             items.add(new Item(new IntegerConstant(level.number()), Level.COLUMN));
         }
+        Select select = Select.of(items, new CteSource(compared, "s"));
         if (!level.isDetail()) {
-            return new Select(items, new CteSource(compared, "s"), Optional.empty(), List.of(), false, Optional.empty(),
-                    List.of(), Optional.empty(), Optional.empty());
+            return select;
         }
         List<SqlExpr> having = report.having().stream()
                 .map(p -> PredicateSql.of(p, operand -> MetricSql.of(((Predicate.MetricOperand) operand).metric(),
                         a -> new Column("s", now.get(a)))))
                 .toList();
-        Optional<SqlExpr> where = having.isEmpty() ? Optional.empty()
-                : Optional.of(having.size() == 1 ? having.get(0) : new Junction(Operator.AND, having));
-        boolean sqlLimits = report.pivot().isEmpty();
-        return new Select(items, new CteSource(compared, "s"), where, List.of(), false, Optional.empty(),
-                FinalSelectBuilder.orderBy(report, false),
-                report.limit().filter(l -> sqlLimits).map(l -> new Bind(new BindValue(l, BindType.BIGINT))),
-                report.offset().filter(o -> sqlLimits).map(o -> new Bind(new BindValue(o, BindType.BIGINT))));
+        return FinalSelectBuilder.limited(report, select.where(having).orderBy(FinalSelectBuilder.orderBy(report, false)));
     }
 }

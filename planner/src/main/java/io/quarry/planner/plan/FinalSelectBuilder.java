@@ -13,8 +13,6 @@ import io.quarry.planner.sql.SqlExpr;
 import io.quarry.planner.sql.SqlExpr.Bind;
 import io.quarry.planner.sql.SqlExpr.Column;
 import io.quarry.planner.sql.SqlExpr.IntegerConstant;
-import io.quarry.planner.sql.SqlExpr.Junction;
-import io.quarry.planner.sql.SqlExpr.Operator;
 import io.quarry.planner.sql.SqlQuery.Cte;
 import io.quarry.planner.sql.SqlQuery.CteSource;
 import io.quarry.planner.sql.SqlQuery.From;
@@ -112,13 +110,19 @@ final class FinalSelectBuilder {
         List<SqlExpr> having = report.having().stream()
                 .map(p -> PredicateSql.of(p, operand -> metric(((Predicate.MetricOperand) operand).metric())))
                 .toList();
-        Optional<SqlExpr> where = having.isEmpty() ? Optional.empty()
-                : Optional.of(having.size() == 1 ? having.get(0) : new Junction(Operator.AND, having));
-        // A pivot's LIMIT and OFFSET count pivot rows: they are applied after pivoting.
-        boolean sqlLimits = report.pivot().isEmpty();
-        return new Select(items, from, where, List.of(), false, Optional.empty(), orderBy(report, false),
-                report.limit().filter(l -> sqlLimits).map(l -> new Bind(new BindValue(l, BindType.BIGINT))),
-                report.offset().filter(o -> sqlLimits).map(o -> new Bind(new BindValue(o, BindType.BIGINT))));
+        return limited(report, Select.of(items, from).where(having).orderBy(orderBy(report, false)));
+    }
+
+    /**
+     * The report's LIMIT and OFFSET on its detail rows; a pivot's count pivot rows, so they are
+     * applied after pivoting instead.
+     */
+    static Select limited(ResolvedReport report, Select select) {
+        if (report.pivot().isPresent()) {
+            return select;
+        }
+        return select.limit(report.limit().map(l -> new Bind(new BindValue(l, BindType.BIGINT))),
+                report.offset().map(o -> new Bind(new BindValue(o, BindType.BIGINT))));
     }
 
     /** Explicit order first; then every dimension, so results are deterministic. */
@@ -165,8 +169,7 @@ final class FinalSelectBuilder {
     }
 
     private static Select select(List<Item> items, From from, List<SqlExpr> groupBy) {
-        return new Select(items, from, Optional.empty(), groupBy, false, Optional.empty(), List.of(), Optional.empty(),
-                Optional.empty());
+        return Select.of(items, from).groupBy(groupBy);
     }
 
     static String alias(int base) {

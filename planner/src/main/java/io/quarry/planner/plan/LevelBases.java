@@ -12,7 +12,6 @@ import io.quarry.planner.sql.SqlQuery.Item;
 import io.quarry.planner.sql.SqlQuery.Select;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A dataset's aggregates at a total level. When every aggregate is additive (sum, count, min,
@@ -46,8 +45,7 @@ final class LevelBases {
             items.add(new Item(SqlExpr.Function.of(reaggregate(entry.getKey()), new Column("b", entry.getValue())),
                     entry.getValue()));
         }
-        Select select = new Select(items, new CteSource(detail.cte().name(), "b"), Optional.empty(), groupBy, false,
-                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        Select select = Select.of(items, new CteSource(detail.cte().name(), "b")).groupBy(groupBy);
         return new BaseCte(detail.dataset(), new Cte(name, false, select), dimensionColumns, detail.aggregateColumns(),
                 detail.aggregateTypes(), List.of(detail.cte().name()));
     }

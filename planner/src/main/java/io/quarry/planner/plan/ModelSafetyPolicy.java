@@ -3,6 +3,7 @@ package io.quarry.planner.plan;
 import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.model.Table;
 import io.quarry.planner.safety.SafetyPolicy;
+import java.util.stream.Collectors;
 
 /** The Citus-safety policy of a model: its tenant tables, its reference tables, its distribution column. */
 public final class ModelSafetyPolicy {
@@ -12,8 +13,8 @@ public final class ModelSafetyPolicy {
 
     public static SafetyPolicy of(SemanticModel model) {
         return new SafetyPolicy(
-                model.tables().stream().filter(Table::tenant).map(Table::name).collect(java.util.stream.Collectors.toSet()),
-                model.tables().stream().filter(t -> !t.tenant()).map(Table::name).collect(java.util.stream.Collectors.toSet()),
+                model.tables().stream().filter(Table::tenant).map(Table::name).collect(Collectors.toSet()),
+                model.tables().stream().filter(t -> !t.tenant()).map(Table::name).collect(Collectors.toSet()),
                 model.distributionColumn());
     }
 }

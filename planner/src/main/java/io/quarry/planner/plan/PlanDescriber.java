@@ -13,8 +13,8 @@ final class PlanDescriber {
 
     static List<PlanStep> steps(ResolvedReport report, List<BaseCte> bases) {
         List<PlanStep> steps = new ArrayList<>();
-        String scope = report.accounts().size() == 1 ? "account " + report.accounts().get(0)
-                + " (one shard: a router query on Citus)" : report.accounts().size() + " accounts (multi-shard)";
+        String scope = report.scope().single() ? "account " + report.scope().accounts().get(0)
+                + " (one shard: a router query on Citus)" : report.scope().accounts().size() + " accounts (multi-shard)";
         for (BaseCte base : bases) {
             String grain = report.dimensions().isEmpty() ? "a single total row"
                     : "one row per " + String.join(" x ", report.dimensions().stream().map(d -> d.name()).toList());

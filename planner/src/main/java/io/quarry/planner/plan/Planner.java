@@ -1,19 +1,23 @@
 package io.quarry.planner.plan;
 
+import io.quarry.planner.model.ColumnType;
+import io.quarry.planner.model.Format;
 import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.resolve.Level;
+import io.quarry.planner.resolve.PlannerLimits;
+import io.quarry.planner.resolve.ReportOutput;
 import io.quarry.planner.resolve.ResolvedReport;
 import io.quarry.planner.resolve.Resolver;
 import io.quarry.planner.sql.SqlQuery.Cte;
 import io.quarry.planner.sql.SqlQuery.Select;
 import io.quarry.planner.sql.SqlQuery.With;
 import io.quarry.planner.sql.SqlRenderer;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ast.Report;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Plans a parsed report into Citus-safe SQL: resolution against the model, one materialized
@@ -27,20 +31,26 @@ public final class Planner {
     private final Resolver resolver;
 
     public Planner(SemanticModel model, Clock clock) {
-        this(model, clock, io.quarry.planner.resolve.PlannerLimits.DEFAULT);
+        this(model, clock, PlannerLimits.DEFAULT);
     }
 
-    public Planner(SemanticModel model, Clock clock, io.quarry.planner.resolve.PlannerLimits limits) {
+    public Planner(SemanticModel model, Clock clock, PlannerLimits limits) {
         this.model = model;
         this.resolver = new Resolver(model, clock, limits);
     }
 
+    /** The report planned for its rows (see {@link #plan(Report, TenantScope, Map, ReportOutput)}). */
+    public PlannedQuery plan(Report report, TenantScope scope, Map<String, Object> parameters) {
+        return plan(report, scope, parameters, ReportOutput.ROWS);
+    }
+
     /**
-     * @param permittedAccounts the accounts the caller may read, from its token; never widened
-     * @param parameters        values for the report's {@code :parameters}
+     * @param scope      the accounts the caller may read, from its token; the report reads these or fewer
+     * @param parameters values for the report's {@code :parameters}
+     * @param output     rows, or a pivot table (refused without PIVOT BY)
      */
-    public PlannedQuery plan(Report report, Set<Long> permittedAccounts, Map<String, Object> parameters) {
-        ResolvedReport resolved = resolver.resolve(report, permittedAccounts, parameters);
+    public PlannedQuery plan(Report report, TenantScope scope, Map<String, Object> parameters, ReportOutput output) {
+        ResolvedReport resolved = resolver.resolve(report, scope, parameters, output);
         BaseCteBuilder builder = new BaseCteBuilder(model, resolved);
         boolean compare = resolved.compare().isPresent();
         List<BaseCte> bases = new ArrayList<>();
@@ -111,8 +121,7 @@ public final class Planner {
                 columns.add(new OutputColumn(m.name() + CompareShaper.PREVIOUS, m.label() + " (previous period)",
                         OutputColumn.Kind.METRIC, m.type(), m.format()));
                 columns.add(new OutputColumn(m.name() + CompareShaper.CHANGE, m.label() + " (change)",
-                        OutputColumn.Kind.METRIC, io.quarry.planner.model.ColumnType.DECIMAL,
-                        io.quarry.planner.model.Format.PERCENT));
+                        OutputColumn.Kind.METRIC, ColumnType.DECIMAL, Format.PERCENT));
             }
         }
         return columns;

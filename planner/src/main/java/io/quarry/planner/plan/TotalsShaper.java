@@ -9,7 +9,6 @@ import io.quarry.planner.sql.SqlQuery.Select;
 import io.quarry.planner.sql.SqlQuery.UnionAllSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Totals and subtotals without GROUPING SETS (which Citus refuses on multi-shard queries): the
@@ -28,12 +27,10 @@ final class TotalsShaper {
         all.add(Level.COLUMN);
         List<Select> branches = new ArrayList<>();
         for (String part : levelCtes) {
-            branches.add(new Select(all.stream().map(c -> new Item(new Column(part, c), c)).toList(),
-                    new CteSource(part, part), Optional.empty(), List.of(), false, Optional.empty(), List.of(),
-                    Optional.empty(), Optional.empty()));
+            branches.add(Select.of(all.stream().map(c -> new Item(new Column(part, c), c)).toList(),
+                    new CteSource(part, part)));
         }
-        return new Select(all.stream().map(c -> new Item(new Column("r", c), c)).toList(),
-                new UnionAllSource(branches, "r"), Optional.empty(), List.of(), false, Optional.empty(),
-                FinalSelectBuilder.orderBy(report, true), Optional.empty(), Optional.empty());
+        return Select.of(all.stream().map(c -> new Item(new Column("r", c), c)).toList(),
+                new UnionAllSource(branches, "r")).orderBy(FinalSelectBuilder.orderBy(report, true));
     }
 }

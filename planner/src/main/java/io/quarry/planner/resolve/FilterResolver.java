@@ -1,7 +1,7 @@
 package io.quarry.planner.resolve;
 
 import io.quarry.planner.model.ColumnType;
-import io.quarry.planner.model.Dimension;
+import io.quarry.planner.model.ExpressionTrees;
 import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.resolve.Predicate.DimensionOperand;
 import io.quarry.planner.resolve.Predicate.MetricOperand;
@@ -111,7 +111,7 @@ final class FilterResolver {
         if (term instanceof FieldRef ref && ref.path().get(0).equals("date")) {
             throw dateShape(term);
         }
-        for (Expression child : io.quarry.planner.model.ExpressionTrees.children(term)) {
+        for (Expression child : ExpressionTrees.children(term)) {
             rejectNestedDate(child);
         }
     }

@@ -1,5 +1,6 @@
 package io.quarry.planner.resolve;
 
+import io.quarry.planner.model.Dimension;
 import io.quarry.planner.resolve.MetricTree.Aggregate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,14 +49,14 @@ public final class MetricTrees {
     }
 
     /** The dimension operands of a predicate. */
-    public static Set<io.quarry.planner.model.Dimension> dimensions(Predicate predicate) {
-        List<io.quarry.planner.model.Dimension> found = new ArrayList<>();
+    public static Set<Dimension> dimensions(Predicate predicate) {
+        List<Dimension> found = new ArrayList<>();
         operands(predicate, new ArrayList<>(), found);
         return new LinkedHashSet<>(found);
     }
 
     private static void operands(Predicate predicate, List<MetricTree> metrics,
-                                 List<io.quarry.planner.model.Dimension> dimensions) {
+                                 List<Dimension> dimensions) {
         Predicate.Operand operand = null;
         if (predicate instanceof Predicate.Compare c) {
             operand = c.operand();

@@ -21,8 +21,12 @@ final class PivotResolver {
     private PivotResolver() {
     }
 
-    static Optional<PivotSpec> pivot(Report report, List<OutputDimension> dimensions) {
+    static Optional<PivotSpec> pivot(Report report, List<OutputDimension> dimensions, ReportOutput output) {
         if (report.pivotBy().isEmpty()) {
+            if (output == ReportOutput.PIVOT) {
+                throw new PlanningException(PlanningError.UNSUPPORTED, "a pivot report needs PIVOT BY"
+                        + " (JSON: \"pivotBy\")", report.location());
+            }
             return Optional.empty();
         }
         List<Integer> columns = new ArrayList<>();
@@ -55,7 +59,7 @@ final class PivotResolver {
                 }
             }
         });
-        return Optional.of(new PivotSpec(rows, columns));
+        return Optional.of(new PivotSpec(rows, columns, report.pivotBy().get(0).location()));
     }
 
     /** Row totals (row dimensions only), column totals (column dimensions only), grand total. */

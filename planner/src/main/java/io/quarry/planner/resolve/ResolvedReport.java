@@ -4,16 +4,19 @@ import io.quarry.planner.model.ColumnType;
 import io.quarry.planner.model.Dimension;
 import io.quarry.planner.model.Format;
 import io.quarry.planner.model.TimeGrain;
+import io.quarry.planner.tenant.TenantScope;
+import io.quarry.ql.ast.ComparePeriod;
+import io.quarry.ql.ast.SourceLocation;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A report resolved against the model, separate from (and not annotating) the AST: every name
  * bound to a model element, every value typed, relative dates made absolute.
  *
- * @param accounts  the accounts the report reads: the caller's, narrowed by the report's scope
+ * @param scope     the accounts the report reads: the caller's, narrowed by its ACCOUNTS clause
  * @param filters   dimension filters, AND-ed, applied to every dataset's rows
  * @param having    metric filters, AND-ed, applied to the aggregated rows
  * @param datasets  the datasets the metrics aggregate, in first-use order
@@ -23,7 +26,7 @@ import java.util.Set;
  * @param compare   the comparison period, whose metrics come out beside the current ones
  */
 public record ResolvedReport(
-        List<Long> accounts,
+        TenantScope scope,
         ZoneId zone,
         TimeRange timeRange,
         List<OutputDimension> dimensions,
@@ -39,7 +42,7 @@ public record ResolvedReport(
         Optional<Comparison> compare) {
 
     public ResolvedReport {
-        accounts = List.copyOf(accounts);
+        Objects.requireNonNull(scope, "scope");
         dimensions = List.copyOf(dimensions);
         metrics = List.copyOf(metrics);
         filters = List.copyOf(filters);
@@ -47,11 +50,8 @@ public record ResolvedReport(
         orderBy = List.copyOf(orderBy);
         datasets = List.copyOf(datasets);
         totals = List.copyOf(totals);
-        java.util.Objects.requireNonNull(pivot, "pivot");
-        java.util.Objects.requireNonNull(compare, "compare");
-        if (Set.copyOf(accounts).isEmpty()) {
-            throw new IllegalArgumentException("a report reads at least one account");
-        }
+        Objects.requireNonNull(pivot, "pivot");
+        Objects.requireNonNull(compare, "compare");
     }
 
     /** A dimension column of the result. */
@@ -63,11 +63,15 @@ public record ResolvedReport(
     public record OutputMetric(String name, MetricTree metric, String label, ColumnType type, Format format) {
     }
 
-    /** A pivot: the indexes (into {@link #dimensions()}) of its row and column dimensions. */
-    public record PivotSpec(List<Integer> rowDimensions, List<Integer> columnDimensions) {
+    /**
+     * A pivot: the indexes (into {@link #dimensions()}) of its row and column dimensions, and
+     * where PIVOT BY is written, for errors about the pivot's size.
+     */
+    public record PivotSpec(List<Integer> rowDimensions, List<Integer> columnDimensions, SourceLocation location) {
         public PivotSpec {
             rowDimensions = List.copyOf(rowDimensions);
             columnDimensions = List.copyOf(columnDimensions);
+            Objects.requireNonNull(location, "location");
         }
     }
 
@@ -75,7 +79,7 @@ public record ResolvedReport(
      * A comparison period: the range it covers and how many days its rows shift forward to line
      * up with the report's own buckets.
      */
-    public record Comparison(io.quarry.ql.ast.ComparePeriod period, TimeRange previous, int shiftDays) {
+    public record Comparison(ComparePeriod period, TimeRange previous, int shiftDays) {
     }
 
     /** An ORDER BY key: the name of an output column. */

@@ -2,6 +2,7 @@ package io.quarry.planner.resolve;
 
 import io.quarry.planner.model.ColumnType;
 import io.quarry.planner.model.Dimension;
+import io.quarry.planner.model.ExpressionTrees;
 import io.quarry.planner.model.Format;
 import io.quarry.planner.model.Metric;
 import io.quarry.planner.model.SemanticModel;
@@ -9,15 +10,13 @@ import io.quarry.planner.model.TimeGrain;
 import io.quarry.planner.resolve.ResolvedReport.OutputDimension;
 import io.quarry.planner.resolve.ResolvedReport.OutputMetric;
 import io.quarry.planner.resolve.ResolvedReport.Ordering;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ast.Expression;
 import io.quarry.ql.ast.FieldRef;
 import io.quarry.ql.ast.IntegerOrParameter;
-import io.quarry.ql.ast.NullOrdering;
 import io.quarry.ql.ast.ParameterDeclaration;
 import io.quarry.ql.ast.Report;
 import io.quarry.ql.ast.SelectItem;
-import io.quarry.ql.ast.SortItem;
-import io.quarry.ql.ast.SortOrder;
 import io.quarry.ql.format.ExpressionFormatter;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -26,7 +25,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +43,6 @@ public final class Resolver {
 
     private final PlannerLimits limits;
 
-    public Resolver(SemanticModel model, Clock clock) {
-        this(model, clock, PlannerLimits.DEFAULT);
-    }
-
     public Resolver(SemanticModel model, Clock clock, PlannerLimits limits) {
         this.model = model;
         this.clock = clock;
@@ -56,10 +50,12 @@ public final class Resolver {
     }
 
     /**
-     * @param permitted  the accounts the caller may read (from its token)
+     * @param permitted  the accounts the caller may read (from its token); the report reads these or fewer
      * @param parameters values of the report's {@code :parameters}
+     * @param output     rows, or a pivot table (which needs PIVOT BY)
      */
-    public ResolvedReport resolve(Report report, Set<Long> permitted, Map<String, Object> parameters) {
+    public ResolvedReport resolve(Report report, TenantScope permitted, Map<String, Object> parameters,
+                                  ReportOutput output) {
         ZoneId zone = zone(report);
         Map<String, Object> values = withDefaults(report, parameters);
         ValueResolver valueResolver = new ValueResolver(values, LocalDate.now(clock.withZone(zone)));
@@ -90,16 +86,16 @@ public final class Resolver {
                     + " days, more than the limit of " + limits.maxDays(), report.where().orElseThrow().location());
         }
         List<Predicate> having = report.having().map(filters::having).orElse(List.of());
-        List<Ordering> orderBy = orderBy(report, dimensions, metrics);
+        List<Ordering> orderBy = OutputClauses.orderBy(report, dimensions, metrics);
         Optional<Long> limit = report.limit().map(l -> nonNegative(valueResolver.integer(l, "LIMIT"), l));
         Optional<Long> offset = report.offset().map(o -> nonNegative(valueResolver.integer(o, "OFFSET"), o));
-        List<Long> accounts = accounts(report, permitted, valueResolver);
+        TenantScope scope = AccountsClause.narrow(report, permitted, valueResolver);
         List<String> datasets = datasets(metrics, having, fromDataset);
-        Optional<ResolvedReport.PivotSpec> pivot = PivotResolver.pivot(report, dimensions);
+        Optional<ResolvedReport.PivotSpec> pivot = PivotResolver.pivot(report, dimensions, output);
         List<Level> totals = pivot.map(PivotResolver::levels)
-                .orElseGet(() -> report.totals().map(t -> totals(t, dimensions)).orElse(List.of()));
-        Optional<ResolvedReport.Comparison> compare = report.compare().map(c -> comparison(c, where.range()));
-        ResolvedReport resolved = new ResolvedReport(accounts, zone, where.range(), dimensions, metrics,
+                .orElseGet(() -> report.totals().map(t -> OutputClauses.totals(t, dimensions)).orElse(List.of()));
+        Optional<ResolvedReport.Comparison> compare = report.compare().map(c -> OutputClauses.comparison(c, where.range()));
+        ResolvedReport resolved = new ResolvedReport(scope, zone, where.range(), dimensions, metrics,
                 where.filters(), having, orderBy, limit, offset, datasets, totals, pivot, compare);
         new ReachabilityCheck(model).check(resolved, report);
         return resolved;
@@ -143,7 +139,7 @@ public final class Resolver {
     private Optional<String> inferDataset(Report report) {
         Set<String> datasets = new LinkedHashSet<>();
         for (SelectItem item : report.metrics()) {
-            for (FieldRef ref : io.quarry.planner.model.ExpressionTrees.fieldRefs(item.expression())) {
+            for (FieldRef ref : ExpressionTrees.fieldRefs(item.expression())) {
                 Metric metric = model.metrics().get(ref.dotted());
                 if (metric != null) {
                     datasets.addAll(datasetsOf(metric));
@@ -158,7 +154,7 @@ public final class Resolver {
             return Set.of(metric.dataset().orElseThrow());
         }
         Set<String> datasets = new LinkedHashSet<>();
-        for (FieldRef ref : io.quarry.planner.model.ExpressionTrees.fieldRefs(metric.derived().orElseThrow())) {
+        for (FieldRef ref : ExpressionTrees.fieldRefs(metric.derived().orElseThrow())) {
             datasets.addAll(datasetsOf(model.metrics().get(ref.dotted())));
         }
         return datasets;
@@ -214,98 +210,11 @@ public final class Resolver {
         return new OutputMetric(name, tree, name, ColumnType.DECIMAL, Format.NUMBER);
     }
 
-    private static List<Ordering> orderBy(Report report, List<OutputDimension> dimensions, List<OutputMetric> metrics) {
-        Map<String, Boolean> outputs = new LinkedHashMap<>();
-        dimensions.forEach(d -> outputs.put(d.name(), true));
-        metrics.forEach(m -> outputs.put(m.name(), true));
-        List<Ordering> orderings = new ArrayList<>();
-        for (SortItem item : report.orderBy()) {
-            String key = item.key() instanceof FieldRef ref ? ref.dotted() : ExpressionFormatter.format(item.key());
-            if (!outputs.containsKey(key)) {
-                throw new PlanningException(PlanningError.UNKNOWN_FIELD, "ORDER BY names a column of the report;"
-                        + " '" + key + "' is not one", item.key().location(), Suggestions.closest(key, outputs.keySet()));
-            }
-            Optional<Boolean> nullsFirst = item.nulls() == NullOrdering.UNSPECIFIED ? Optional.empty()
-                    : Optional.of(item.nulls() == NullOrdering.FIRST);
-            orderings.add(new Ordering(key, item.order() == SortOrder.DESC, nullsFirst));
-        }
-        return orderings;
-    }
-
-    /**
-     * Subtotal levels keep the report's dimensions up to and including the named one (so
-     * {@code SUBTOTALS (campaign.name)} over campaign.name, date.month gives one row per
-     * campaign); the grand total keeps none.
-     */
-    private static List<Level> totals(io.quarry.ql.ast.Totals totals, List<OutputDimension> dimensions) {
-        List<Level> levels = new ArrayList<>();
-        for (Expression subtotal : totals.subtotals()) {
-            String name = subtotal instanceof FieldRef ref ? ref.dotted() : ExpressionFormatter.format(subtotal);
-            int index = -1;
-            for (int i = 0; i < dimensions.size(); i++) {
-                if (dimensions.get(i).name().equals(name)) {
-                    index = i;
-                }
-            }
-            if (index < 0) {
-                throw new PlanningException(PlanningError.UNKNOWN_FIELD, "SUBTOTALS names a dimension of the report;"
-                        + " '" + name + "' is not one", subtotal.location(),
-                        Suggestions.closest(name, dimensions.stream().map(OutputDimension::name).toList()));
-            }
-            if (index == dimensions.size() - 1) {
-                throw new PlanningException(PlanningError.INVALID_VALUE, "a subtotal by the last dimension repeats"
-                        + " the detail rows; subtotal by an earlier one", subtotal.location());
-            }
-            List<Integer> kept = java.util.stream.IntStream.rangeClosed(0, index).boxed().toList();
-            if (levels.stream().noneMatch(l -> l.dimensions().equals(kept))) {
-                levels.add(new Level(levels.size() + 1, "subtotal", kept));
-            }
-        }
-        if (totals.grand()) {
-            levels.add(new Level(levels.size() + 1, "grand", List.of()));
-        }
-        return levels;
-    }
-
-    /** The previous period: as long as the report's range and just before it, or one year earlier. */
-    private static ResolvedReport.Comparison comparison(io.quarry.ql.ast.CompareClause clause, TimeRange range) {
-        if (range.from() == null || range.to() == null) {
-            throw new PlanningException(PlanningError.DATE_FILTER_SHAPE, "COMPARE needs a date range with a start and"
-                    + " an end, such as date DURING LAST_30_DAYS", clause.location());
-        }
-        TimeRange previous = switch (clause.period()) {
-            case PREVIOUS_PERIOD -> new TimeRange(range.from().minusDays(range.days()), range.from());
-            case SAME_PERIOD_LAST_YEAR -> new TimeRange(range.from().minusYears(1), range.to().minusYears(1));
-        };
-        int shift = (int) (range.from().toEpochDay() - previous.from().toEpochDay());
-        return new ResolvedReport.Comparison(clause.period(), previous, shift);
-    }
-
     private static long nonNegative(long value, IntegerOrParameter where) {
         if (value < 0) {
             throw new PlanningException(PlanningError.INVALID_VALUE, "must not be negative", where.location());
         }
         return value;
-    }
-
-    private static List<Long> accounts(Report report, Set<Long> permitted, ValueResolver values) {
-        if (permitted.isEmpty()) {
-            throw new PlanningException(PlanningError.NO_ACCOUNTS, "the caller may read no account",
-                    report.location());
-        }
-        if (report.accounts().isEmpty()) {
-            return permitted.stream().sorted().toList();
-        }
-        Set<Long> requested = new LinkedHashSet<>();
-        for (IntegerOrParameter account : report.accounts()) {
-            long id = values.integer(account, "an account id");
-            if (!permitted.contains(id)) {
-                throw new PlanningException(PlanningError.ACCOUNT_NOT_PERMITTED, "account " + id
-                        + " is not one the caller may read", account.location());
-            }
-            requested.add(id);
-        }
-        return requested.stream().sorted().toList();
     }
 
     private List<String> datasets(List<OutputMetric> metrics, List<Predicate> having, Optional<String> from) {

@@ -17,6 +17,7 @@ import io.quarry.ql.ast.Parameter;
 import io.quarry.ql.ast.StringLiteral;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -59,7 +60,7 @@ final class ValueResolver {
         if (value instanceof String text) {
             try {
                 return LocalDate.parse(text);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 // fall through to the error below
             }
         }

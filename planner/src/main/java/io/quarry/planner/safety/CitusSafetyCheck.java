@@ -35,7 +35,7 @@ public final class CitusSafetyCheck {
             out.addAll(scan.violations());
             for (QueryBlock block : scan.blocks()) {
                 out.addAll(TenantFilterRule.check(block, policy));
-                out.addAll(JoinRule.check(block, policy));
+                out.addAll(JoinEqualityRule.check(block, policy));
                 out.addAll(GroupingSetsRule.check(block));
                 out.addAll(OuterJoinRule.check(block));
             }

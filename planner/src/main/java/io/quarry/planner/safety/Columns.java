@@ -23,11 +23,11 @@ final class Columns {
     /** The qualifier of a column ({@code s} in {@code s.account_id}, {@code ads} in {@code public.ads.x}); null if none. */
     static String qualifier(Column column) {
         String table = column.getTableName();
-        return table == null || table.isEmpty() ? null : Identifiers.normalize(column.getTable().getName());
+        return table == null || table.isEmpty() ? null : ParsedNames.normalize(column.getTable().getName());
     }
 
     static String name(Column column) {
-        return Identifiers.normalize(column.getColumnName());
+        return ParsedNames.normalize(column.getColumnName());
     }
 
     /**
@@ -44,7 +44,7 @@ final class Columns {
 
     /** Whether a column reference is really an unquoted SQL time keyword such as {@code localtimestamp}. */
     static boolean isTimeKeyword(Column c) {
-        return qualifier(c) == null && !Identifiers.isQuoted(c.getColumnName())
+        return qualifier(c) == null && !ParsedNames.isQuoted(c.getColumnName())
                 && TIME_KEYWORDS.contains(name(c));
     }
 

@@ -43,7 +43,7 @@ final class ForbiddenConstructs {
     private static void visit(Object node, List<SafetyViolation> out) {
         if (node instanceof WithItem<?> item && item.isRecursive()) {
             out.add(new SafetyViolation(ViolationCode.RECURSIVE_CTE,
-                    "WITH RECURSIVE " + Identifiers.normalize(item.getAliasName())
+                    "WITH RECURSIVE " + ParsedNames.normalize(item.getAliasName())
                             + " is not supported in multi-shard queries", Fragments.of(item)));
         } else if (node instanceof Select select && select.getForMode() != null) {
             String mode = "FOR " + select.getForMode().getValue();
@@ -54,7 +54,7 @@ final class ForbiddenConstructs {
         } else if (node instanceof Column c && Columns.isTimeKeyword(c)) {
             timeFunction(c.getColumnName(), c, out);
         } else if (node instanceof Function f && f.getName() != null) {
-            String name = Identifiers.normalize(f.getName());
+            String name = ParsedNames.normalize(f.getName());
             if (TIME_FUNCTIONS.contains(name)) {
                 timeFunction(name, f, out);
             } else if ("date_trunc".equals(name)) {

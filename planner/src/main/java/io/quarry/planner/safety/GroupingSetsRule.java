@@ -32,7 +32,7 @@ final class GroupingSetsRule {
         }
         AstNodes.walk(block.select(), n -> !(n instanceof Select), n -> {
             if (n instanceof Function f && f.getName() != null
-                    && GROUPING_FUNCTIONS.contains(Identifiers.normalize(f.getName()))) {
+                    && GROUPING_FUNCTIONS.contains(ParsedNames.normalize(f.getName()))) {
                 offending.add(f);
             }
         });

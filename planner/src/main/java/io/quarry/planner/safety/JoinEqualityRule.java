@@ -15,9 +15,9 @@ import net.sf.jsqlparser.statement.select.Join;
  * (account_id)} also counts. Joins with reference tables, materialized CTEs, functions and
  * VALUES need nothing.
  */
-final class JoinRule {
+final class JoinEqualityRule {
 
-    private JoinRule() {
+    private JoinEqualityRule() {
     }
 
     static List<SafetyViolation> check(QueryBlock block, SafetyPolicy policy) {

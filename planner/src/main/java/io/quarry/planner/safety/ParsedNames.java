@@ -6,9 +6,9 @@ import java.util.Locale;
  * Identifier normalisation: quotes removed, lower case. The check compares table and alias
  * names case-insensitively, so {@code "ADS"}, {@code ADS} and {@code ads} are the same name.
  */
-final class Identifiers {
+final class ParsedNames {
 
-    private Identifiers() {
+    private ParsedNames() {
     }
 
     static String normalize(String identifier) {

@@ -92,11 +92,11 @@ final class QueryBlockScanner {
         if (recursive) {
             // Every CTE of a WITH RECURSIVE list is visible in every body; assume the worst.
             for (WithItem<?> item : items) {
-                scope = scope.with(new CteScope.Cte(Identifiers.normalize(item.getAliasName()), false, true));
+                scope = scope.with(new CteScope.Cte(ParsedNames.normalize(item.getAliasName()), false, true));
             }
         }
         for (WithItem<?> item : items) {
-            String name = Identifiers.normalize(item.getAliasName());
+            String name = ParsedNames.normalize(item.getAliasName());
             if (!(item.getParenthesedStatement() instanceof ParenthesedSelect body)) {
                 unsupported(item, "CTE " + name + " is not a SELECT (data-modifying CTEs are not allowed)");
                 if (!recursive) {
@@ -177,7 +177,7 @@ final class QueryBlockScanner {
         } else if (item instanceof TableFunction function) {
             expressions(function.getFunction() != null ? function.getFunction() : function,
                     SubqueryUse.Clause.FROM_FUNCTION, false, scope);
-            String name = Identifiers.normalize(function.getName() != null ? function.getName()
+            String name = ParsedNames.normalize(function.getName() != null ? function.getName()
                     : function.getFunction().getName());
             out.add(new Relation(Relation.Kind.FUNCTION, null, alias != null ? alias : name, false, join, item));
         } else if (item instanceof Values values) {
@@ -193,7 +193,7 @@ final class QueryBlockScanner {
     }
 
     private Relation table(Table table, String alias, Join join, CteScope scope) {
-        String name = Identifiers.normalize(table.getName());
+        String name = ParsedNames.normalize(table.getName());
         String qualifier = alias != null ? alias : name;
         boolean qualified = table.getNameParts().size() > 1;
         Optional<CteScope.Cte> cte = qualified ? Optional.empty() : scope.lookup(name);
@@ -242,6 +242,6 @@ final class QueryBlockScanner {
 
     private static String aliasOf(FromItem item) {
         Alias alias = item.getAlias();
-        return alias == null || alias.getName() == null ? null : Identifiers.normalize(alias.getName());
+        return alias == null || alias.getName() == null ? null : ParsedNames.normalize(alias.getName());
     }
 }

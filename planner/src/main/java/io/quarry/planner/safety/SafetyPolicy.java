@@ -24,7 +24,7 @@ public record SafetyPolicy(Set<String> tenantTables, Set<String> referenceTables
         Objects.requireNonNull(distributionColumn, "distributionColumn");
         tenantTables = normalized(tenantTables);
         referenceTables = normalized(referenceTables);
-        distributionColumn = Identifiers.normalize(distributionColumn);
+        distributionColumn = ParsedNames.normalize(distributionColumn);
         Set<String> both = tenantTables.stream().filter(referenceTables::contains).collect(Collectors.toSet());
         if (!both.isEmpty()) {
             throw new IllegalArgumentException("tables both tenant and reference: " + both);
@@ -37,15 +37,15 @@ public record SafetyPolicy(Set<String> tenantTables, Set<String> referenceTables
     }
 
     boolean isTenantTable(String name) {
-        return tenantTables.contains(Identifiers.lastPart(name));
+        return tenantTables.contains(ParsedNames.lastPart(name));
     }
 
     boolean isReferenceTable(String name) {
-        return referenceTables.contains(Identifiers.lastPart(name));
+        return referenceTables.contains(ParsedNames.lastPart(name));
     }
 
     private static Set<String> normalized(Set<String> names) {
         Objects.requireNonNull(names, "table names");
-        return names.stream().map(Identifiers::lastPart).collect(Collectors.toUnmodifiableSet());
+        return names.stream().map(ParsedNames::lastPart).collect(Collectors.toUnmodifiableSet());
     }
 }

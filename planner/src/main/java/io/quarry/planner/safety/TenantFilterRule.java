@@ -84,7 +84,7 @@ final class TenantFilterRule {
             return false;
         }
         if (right != null && Conjuncts.unwrap(right) instanceof Column) {
-            return false; // a join equality, checked by JoinRule
+            return false; // a join equality, checked by JoinEqualityRule
         }
         Expression bare = Conjuncts.unwrap(left);
         while (bare instanceof CastExpression cast) {

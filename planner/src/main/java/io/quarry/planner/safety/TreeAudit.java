@@ -37,7 +37,7 @@ final class TreeAudit {
                         "subquery in a position the safety check does not analyse", Fragments.of(s)));
             } else if (node instanceof Table t && !scannedTables.contains(t)) {
                 out.add(new SafetyViolation(ViolationCode.UNPARSEABLE,
-                        "table " + Identifiers.normalize(t.getName()) + " in a position the safety check does not analyse",
+                        "table " + ParsedNames.normalize(t.getName()) + " in a position the safety check does not analyse",
                         Fragments.of(t)));
             } else if (node instanceof InExpression in && !wellFormed(in)) {
                 out.add(new SafetyViolation(ViolationCode.UNPARSEABLE,

@@ -105,10 +105,6 @@ public sealed interface SqlExpr {
     record When(SqlExpr condition, SqlExpr result) {
     }
 
-    /** {@code function(...) OVER ()}: a window over the whole result. */
-    record OverAll(Function function) implements SqlExpr {
-    }
-
     /** Operators, with their SQL spelling. */
     enum Operator {
         PLUS("+"), MINUS("-"), TIMES("*"), DIVIDE("/"),

@@ -21,14 +21,45 @@ public final class SqlQuery {
     public record Cte(String name, boolean materialized, Select query) {
     }
 
+    /**
+     * A SELECT. Build one with {@link #of}; a {@link TenantRead} in its FROM adds its tenant
+     * filter to the WHERE when rendered, so {@code where} holds only the other conditions.
+     */
     public record Select(List<Item> items, From from, Optional<SqlExpr> where, List<SqlExpr> groupBy,
-                         boolean rollup, Optional<SqlExpr> having, List<Order> orderBy,
-                         Optional<SqlExpr> limit, Optional<SqlExpr> offset) {
+                         List<Order> orderBy, Optional<SqlExpr> limit, Optional<SqlExpr> offset) {
         public Select {
             items = List.copyOf(items);
             Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(where, "where");
             groupBy = List.copyOf(groupBy);
             orderBy = List.copyOf(orderBy);
+            Objects.requireNonNull(limit, "limit");
+            Objects.requireNonNull(offset, "offset");
+        }
+
+        /** {@code SELECT items FROM from}, with nothing else yet. */
+        public static Select of(List<Item> items, From from) {
+            return new Select(items, from, Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty());
+        }
+
+        /** The same SELECT with a WHERE of all {@code conditions} (none: no WHERE). */
+        public Select where(List<SqlExpr> conditions) {
+            Optional<SqlExpr> condition = conditions.isEmpty() ? Optional.empty()
+                    : Optional.of(conditions.size() == 1 ? conditions.get(0)
+                            : new SqlExpr.Junction(SqlExpr.Operator.AND, conditions));
+            return new Select(items, from, condition, groupBy, orderBy, limit, offset);
+        }
+
+        public Select groupBy(List<SqlExpr> expressions) {
+            return new Select(items, from, where, expressions, orderBy, limit, offset);
+        }
+
+        public Select orderBy(List<Order> orders) {
+            return new Select(items, from, where, groupBy, orders, limit, offset);
+        }
+
+        public Select limit(Optional<SqlExpr> rows, Optional<SqlExpr> skipped) {
+            return new Select(items, from, where, groupBy, orderBy, rows, skipped);
         }
     }
 
@@ -40,15 +71,14 @@ public final class SqlQuery {
     }
 
     /** A FROM clause item. */
-    public sealed interface From permits TableSource, CteSource, SubquerySource, UnionAllSource, Joined, SeriesSource {
+    public sealed interface From permits TenantRead, ReferenceTable, CteSource, UnionAllSource, Joined {
     }
 
-    /** A table of the model: {@code "table" AS "alias"}. */
-    public record TableSource(String table, String alias) implements From {
-    }
-
-    /** A derived table: {@code (SELECT ...) AS "alias"}. */
-    public record SubquerySource(Select query, String alias) implements From {
+    /**
+     * A table that is not a tenant table (a lookup table, a Citus reference table):
+     * {@code "table" AS "alias"}. Tenant tables are read only through {@link TenantRead}.
+     */
+    public record ReferenceTable(String table, String alias) implements From {
     }
 
     /** {@code (SELECT ... UNION ALL SELECT ...) AS "alias"}. */
@@ -62,20 +92,14 @@ public final class SqlQuery {
     public record CteSource(String cte, String alias) implements From {
     }
 
-    /** {@code generate_series(from, to, interval '1 step') AS "alias"("column")}. */
-    public record SeriesSource(SqlExpr start, SqlExpr end, String step, String alias, String column) implements From {
-        public SeriesSource {
-            if (!step.matches("1 (day|week|month|year)|3 months")) {
-                throw new IllegalArgumentException("unsupported series step: " + step);
-            }
+    public record Joined(From left, JoinType type, From right, SqlExpr on) implements From {
+        public Joined {
+            Objects.requireNonNull(on, "on");
         }
     }
 
-    public record Joined(From left, JoinType type, From right, Optional<SqlExpr> on) implements From {
-    }
-
     public enum JoinType {
-        INNER("JOIN"), LEFT("LEFT JOIN"), FULL("FULL JOIN"), CROSS("CROSS JOIN");
+        INNER("JOIN"), LEFT("LEFT JOIN");
 
         private final String sql;
 

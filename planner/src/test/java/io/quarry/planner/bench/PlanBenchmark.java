@@ -2,8 +2,13 @@ package io.quarry.planner.bench;
 
 import io.quarry.planner.model.ModelLoader;
 import io.quarry.planner.model.SemanticModel;
+import io.quarry.planner.plan.ModelSafetyPolicy;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.plan.Planner;
+import io.quarry.planner.safety.CitusSafetyCheck;
+import io.quarry.planner.safety.SafetyPolicy;
+import io.quarry.planner.safety.SafetyViolation;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ReportParser;
 import io.quarry.ql.ast.Report;
 import java.time.Clock;
@@ -12,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -51,10 +55,13 @@ public class PlanBenchmark {
 
     private final Planner planner = new Planner(ModelLoader.defaultModel(),
             Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC));
-    private final Set<Long> accounts = Set.of(1L, 2L, 3L);
+    private final TenantScope accounts = TenantScope.of(1L, 2L, 3L);
     private final Report typical = new ReportParser().parseText(TYPICAL);
     private final Report wide = new ReportParser().parseText(wideReport());
     private final String model200 = model(200);
+    private final CitusSafetyCheck safety = new CitusSafetyCheck();
+    private final SafetyPolicy policy = ModelSafetyPolicy.of(ModelLoader.defaultModel());
+    private final String typicalSql = planner.plan(typical, accounts, Map.of()).sql().sql();
 
     /** Ten dimensions and fifty metrics: the twelve ad metrics of the model and 38 inline aggregates. */
     static String wideReport() {
@@ -110,6 +117,12 @@ public class PlanBenchmark {
     @Benchmark
     public PlannedQuery planFiftyMetricsTenDimensions() {
         return planner.plan(wide, accounts, Map.of());
+    }
+
+    /** The second wall's cost per new plan: the safety check of the typical report's statement. */
+    @Benchmark
+    public List<SafetyViolation> safetyCheckTypicalReport() {
+        return safety.check(typicalSql, policy);
     }
 
     @Benchmark

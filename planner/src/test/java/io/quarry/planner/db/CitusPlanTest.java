@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.resolve.PlanningException;
 import io.quarry.planner.sql.JdbcBinder;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ReportParser;
 import io.quarry.ql.ast.CompareClause;
 import io.quarry.ql.ast.ComparePeriod;
@@ -21,7 +22,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,7 +65,7 @@ class CitusPlanTest {
             throws Exception {
         PlannedQuery query;
         try {
-            query = PlannerTestData.get().planner.plan(parse(form, variant), Set.of(1L), CorpusPlanningTest.PARAMETERS);
+            query = PlannerTestData.get().planner.plan(parse(form, variant), TenantScope.of(1L), CorpusPlanningTest.PARAMETERS);
         } catch (PlanningException e) {
             return; // the golden file records why it does not plan
         }

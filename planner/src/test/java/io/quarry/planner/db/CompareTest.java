@@ -3,12 +3,15 @@ package io.quarry.planner.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.planner.plan.PlannedQuery;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ReportParser;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +42,7 @@ class CompareTest {
                 assertThat(row.get("spend_change")).isNull();
             }
         }
-        Set<Long> expectedCampaigns = new java.util.HashSet<>(current.keySet());
+        Set<Long> expectedCampaigns = new HashSet<>(current.keySet());
         expectedCampaigns.addAll(previous.keySet());
         assertThat(rows).hasSize(expectedCampaigns.size());
     }
@@ -54,7 +57,7 @@ class CompareTest {
                 """);
         assertThat(rows).hasSize(7);
         for (Map<String, Object> row : rows) {
-            LocalDate day = ((java.sql.Date) row.get("date.day")).toLocalDate();
+            LocalDate day = ((Date) row.get("date.day")).toLocalDate();
             BigDecimal expected = spendOn(day.minusDays(7));
             assertThat(decimalOrNull(row.get("spend_previous"))).as("%s", day).isEqualTo(scaled(expected));
         }
@@ -75,7 +78,7 @@ class CompareTest {
 
     private static List<Map<String, Object>> run(String report) throws SQLException {
         PlannedQuery query = PlannerTestData.get().planner.plan(new ReportParser().parseText(report),
-                Set.of(1L, 2L, 6L), Map.of());
+                TenantScope.of(1L, 2L, 6L), Map.of());
         return PlannerTestData.get().run(query);
     }
 

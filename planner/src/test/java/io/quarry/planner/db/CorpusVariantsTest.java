@@ -7,7 +7,9 @@ import io.quarry.planner.pivot.PivotTable;
 import io.quarry.planner.plan.OutputColumn;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.resolve.Level;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ReportParser;
+import io.quarry.ql.ast.Expression;
 import io.quarry.ql.ast.FieldRef;
 import io.quarry.ql.ast.Report;
 import io.quarry.ql.ast.SelectItem;
@@ -19,7 +21,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,7 +63,7 @@ class CorpusVariantsTest {
             Report pivot = copy(base, List.of(new FieldRef(List.of(column.split("\\.")), SourceLocation.UNKNOWN)),
                     Optional.empty());
             PlannedQuery query = plan(pivot);
-            PivotTable table = PivotAssembler.assemble(query, PlannerTestData.get().run(query), 10_000);
+            PivotTable table = PivotAssembler.assemble(query, PlannerTestData.get().runRows(query), 10_000, 100_000);
             for (int m = 0; m < metrics.size(); m++) {
                 assertSame(entry.name() + " pivot " + metrics.get(m), table.grandTotal().get(m),
                         expected.get(metrics.get(m)));
@@ -92,13 +93,13 @@ class CorpusVariantsTest {
                 r.location());
     }
 
-    private static Report copy(Report r, List<io.quarry.ql.ast.Expression> pivotBy, Optional<Totals> totals) {
+    private static Report copy(Report r, List<Expression> pivotBy, Optional<Totals> totals) {
         return new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(), r.orderBy(),
                 r.limit(), r.offset(), pivotBy, totals, r.compare(), List.of(), r.timezone(), r.location());
     }
 
     private static PlannedQuery plan(Report report) {
-        return PlannerTestData.get().planner.plan(report, Set.of(1L), CorpusPlanningTest.PARAMETERS);
+        return PlannerTestData.get().planner.plan(report, TenantScope.of(1L), CorpusPlanningTest.PARAMETERS);
     }
 
     private static List<Map<String, Object>> runRows(Report report) throws SQLException {

@@ -8,11 +8,11 @@ import io.quarry.planner.pivot.PivotTable;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.resolve.PlanningError;
 import io.quarry.planner.resolve.PlanningException;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ReportParser;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,17 +81,33 @@ class PivotTest {
     }
 
     @Test
-    void tooManyColumnsIsAClearError() {
+    void tooManyColumnsIsAClearErrorAtPivotBy() {
         assertThatThrownBy(() -> pivot("DIMENSIONS campaign.status, date.day METRICS spend " + WHERE
-                + " PIVOT BY date.day", 31))
+                + " PIVOT BY date.day", 31, 10_000))
                 .isInstanceOf(PlanningException.class)
-                .hasMessageStartingWith("the pivot would have 87 columns, more than the limit of 31")
+                .hasMessage("line 1:123: the pivot would have 87 columns, more than the limit of 31; filter the report"
+                        + " or pivot by fewer or coarser dimensions")
                 .satisfies(e -> assertThat(((PlanningException) e).code()).isEqualTo(PlanningError.PIVOT_TOO_WIDE));
     }
 
+    @Test
+    void moreRowsThanTheCapIsAClearErrorAtPivotBy() throws SQLException {
+        String report = "DIMENSIONS campaign.name, date.day METRICS spend " + WHERE + " PIVOT BY date.day";
+        int rows = PlannerTestData.get().runRows(plan(report)).size();
+        assertThat(pivot(report, 1_000, rows).rows()).isNotEmpty();
+        assertThatThrownBy(() -> pivot(report, 1_000, rows - 1))
+                .isInstanceOf(PlanningException.class)
+                .hasMessageStartingWith("line 1:121: the pivot's query returns more than " + (rows - 1) + " rows")
+                .satisfies(e -> assertThat(((PlanningException) e).code()).isEqualTo(PlanningError.PIVOT_TOO_LONG));
+    }
+
     private static PivotTable pivot(String report, int maxColumns) throws SQLException {
+        return pivot(report, maxColumns, 10_000);
+    }
+
+    private static PivotTable pivot(String report, int maxColumns, int maxRows) throws SQLException {
         PlannedQuery query = plan(report);
-        return PivotAssembler.assemble(query, PlannerTestData.get().run(query), maxColumns);
+        return PivotAssembler.assemble(query, PlannerTestData.get().runRows(query), maxColumns, maxRows);
     }
 
     private static List<Map<String, Object>> run(String report) throws SQLException {
@@ -99,6 +115,6 @@ class PivotTest {
     }
 
     private static PlannedQuery plan(String report) {
-        return PlannerTestData.get().planner.plan(new ReportParser().parseText(report), Set.of(1L, 2L, 4L), Map.of());
+        return PlannerTestData.get().planner.plan(new ReportParser().parseText(report), TenantScope.of(1L, 2L, 4L), Map.of());
     }
 }

@@ -3,17 +3,20 @@ package io.quarry.planner.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.planner.plan.PlannedQuery;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ReportParser;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,7 +144,7 @@ class PlannerCorrectnessTest {
         Map<LocalDate, Long> events = new TreeMap<>();
         Map<LocalDate, Set<Long>> users = new HashMap<>();
         for (Map<String, Object> e : data.query("SELECT created_at, user_id FROM events WHERE account_id IN (1, 2)")) {
-            LocalDate local = ((java.time.OffsetDateTime) toOffset(e.get("created_at"))).atZoneSameInstant(zone).toLocalDate();
+            LocalDate local = ((OffsetDateTime) toOffset(e.get("created_at"))).atZoneSameInstant(zone).toLocalDate();
             if (!local.isBefore(from) && local.isBefore(to)) {
                 events.merge(local, 1L, Long::sum);
                 users.computeIfAbsent(local, k -> new HashSet<>()).add((Long) e.get("user_id"));
@@ -177,7 +180,7 @@ class PlannerCorrectnessTest {
     }
 
     private static List<Map<String, Object>> run(String report, Set<Long> accounts) throws SQLException {
-        PlannedQuery query = data.planner.plan(new ReportParser().parseText(report), accounts, Map.of());
+        PlannedQuery query = data.planner.plan(new ReportParser().parseText(report), TenantScope.of(accounts), Map.of());
         return data.run(query);
     }
 
@@ -192,12 +195,12 @@ class PlannerCorrectnessTest {
     }
 
     private static LocalDate day(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private static Object toOffset(Object value) {
         if (value instanceof Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+            return t.toInstant().atOffset(ZoneOffset.UTC);
         }
         return value;
     }

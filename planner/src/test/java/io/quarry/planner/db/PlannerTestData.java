@@ -96,6 +96,11 @@ final class PlannerTestData {
         }
     }
 
+    /** As {@link #run}, each row as its values in column order (the form the api reads rows in). */
+    List<List<Object>> runRows(PlannedQuery query) throws SQLException {
+        return run(query).stream().map(row -> (List<Object>) new ArrayList<>(row.values())).toList();
+    }
+
     /** Runs plain SQL written by a test (never with report values) and returns its rows. */
     List<Map<String, Object>> query(String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection();

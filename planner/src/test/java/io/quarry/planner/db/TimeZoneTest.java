@@ -3,7 +3,9 @@ package io.quarry.planner.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.planner.plan.PlannedQuery;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ReportParser;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -11,7 +13,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,7 +49,7 @@ class TimeZoneTest {
             throws SQLException {
         PlannedQuery query = PlannerTestData.get().planner.plan(new ReportParser().parseText(
                 "FROM events DIMENSIONS date.day METRICS event_count WHERE date BETWEEN DATE '" + from
-                        + "' AND DATE '" + to + "' TIMEZONE '" + zone + "'"), Set.of(1L), Map.of());
+                        + "' AND DATE '" + to + "' TIMEZONE '" + zone + "'"), TenantScope.of(1L), Map.of());
         return PlannerTestData.get().run(query);
     }
 
@@ -64,7 +65,7 @@ class TimeZoneTest {
         }
         return counts.entrySet().stream().map(entry -> {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("date.day", java.sql.Date.valueOf(entry.getKey()));
+            row.put("date.day", Date.valueOf(entry.getKey()));
             row.put("event_count", entry.getValue());
             return row;
         }).toList();

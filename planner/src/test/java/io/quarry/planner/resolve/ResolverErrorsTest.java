@@ -1,16 +1,19 @@
 package io.quarry.planner.resolve;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.planner.model.ModelLoader;
 import io.quarry.planner.plan.Planner;
+import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ReportParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,16 +72,31 @@ class ResolverErrorsTest {
                 Arguments.of("METRICS spend WHERE date BETWEEN DATE '2000-01-01' AND DATE '2026-01-01'",
                         PlanningError.LIMIT_EXCEEDED, "line 1:21: the date range covers 9498 days, more than the limit of 3660"),
                 Arguments.of("METRICS spend WHERE campaign.id IN (" + String.join(", ",
-                        java.util.stream.IntStream.rangeClosed(1, 1001).mapToObj(Integer::toString).toList()) + ")",
+                        IntStream.rangeClosed(1, 1001).mapToObj(Integer::toString).toList()) + ")",
                         PlanningError.LIMIT_EXCEEDED, "line 1:21: an IN list has 1001 values, more than the limit of 1000"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("errors")
     void failsWithALocatedMessage(String report, PlanningError code, String message) {
-        assertThatThrownBy(() -> PLANNER.plan(new ReportParser().parseText(report), Set.of(1L, 2L), Map.of()))
+        assertThatThrownBy(() -> PLANNER.plan(new ReportParser().parseText(report), TenantScope.of(1L, 2L), Map.of()))
                 .isInstanceOf(PlanningException.class)
                 .hasMessage(message)
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((PlanningException) e).code()).isEqualTo(code));
+                .satisfies(e -> assertThat(((PlanningException) e).code()).isEqualTo(code));
+    }
+
+    @Test
+    void aPivotNeedsPivotByAndAnAccountOutsideTheScopeIsRefusedWhereItIsNamed() {
+        assertThatThrownBy(() -> PLANNER.plan(new ReportParser().parseText("DIMENSIONS campaign.name METRICS spend"),
+                TenantScope.of(1L), Map.of(), ReportOutput.PIVOT))
+                .isInstanceOf(PlanningException.class)
+                .hasMessage("line 1:1: a pivot report needs PIVOT BY (JSON: \"pivotBy\")");
+        assertThatThrownBy(() -> PLANNER.plan(new ReportParser().parseText("METRICS spend ACCOUNTS (1, 3)"),
+                TenantScope.of(1L, 2L), Map.of()))
+                .isInstanceOf(PlanningException.class)
+                .hasMessage("line 1:28: account 3 is not one the caller may read")
+                .satisfies(e -> assertThat(((PlanningException) e).code()).isEqualTo(PlanningError.ACCOUNT_NOT_PERMITTED));
+        assertThat(PLANNER.plan(new ReportParser().parseText("METRICS spend ACCOUNTS (2)"), TenantScope.of(1L, 2L),
+                Map.of()).report().scope()).isEqualTo(TenantScope.of(2L));
     }
 }

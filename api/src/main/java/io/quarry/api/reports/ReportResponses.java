@@ -1,0 +1,64 @@
+package io.quarry.api.reports;
+
+import io.quarry.planner.pivot.PivotAssembler;
+import io.quarry.planner.pivot.PivotTable;
+import io.quarry.planner.plan.PlannedQuery;
+import io.quarry.planner.resolve.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A query's result as the API's answers: rows with totals apart, or a pivot table. */
+final class ReportResponses {
+
+    private ReportResponses() {
+    }
+
+    /** Detail rows (at most {@code maxRows}, flagged truncated beyond) and total rows with their level. */
+    static ReportResponse rows(PlannedQuery query, QueryResult result, double planMillis, int maxRows) {
+        List<ReportResponse.Column> columns = query.columns().stream().map(c -> new ReportResponse.Column(c.name(),
+                c.label(), c.kind().name().toLowerCase(Locale.ROOT), c.type().label(), c.format().label())).toList();
+        boolean totals = !query.report().totals().isEmpty();
+        List<List<Object>> detail = new ArrayList<>();
+        List<ReportResponse.Total> totalRows = new ArrayList<>();
+        for (List<Object> row : result.rows()) {
+            if (!totals) {
+                detail.add(row);
+                continue;
+            }
+            int level = ((Number) row.get(row.size() - 1)).intValue();
+            List<Object> values = row.subList(0, row.size() - 1);
+            if (level == 0) {
+                detail.add(values);
+            } else {
+                totalRows.add(new ReportResponse.Total(levelKind(query, level), values));
+            }
+        }
+        boolean truncated = detail.size() > maxRows;
+        if (truncated) {
+            detail = detail.subList(0, maxRows);
+        }
+        return new ReportResponse(columns, detail, totalRows, new ReportResponse.Meta(round(planMillis),
+                round(result.queryMillis()), detail.size(), truncated, result.cached()));
+    }
+
+    /** The pivot table of a pivot report's rows; more columns or rows than allowed is a located 422. */
+    static PivotResponse pivot(PlannedQuery query, QueryResult result, double planMillis, int maxColumns,
+                               int maxRows) {
+        PivotTable table = PivotAssembler.assemble(query, result.rows(), maxColumns, maxRows);
+        return new PivotResponse(table.rowDimensions(), table.columnDimensions(), table.metrics(), table.columns(),
+                table.rows().stream().map(r -> new PivotResponse.Row(r.header(), r.cells(), r.total())).toList(),
+                table.columnTotals(), table.grandTotal(), new PivotResponse.Meta(round(planMillis),
+                        round(result.queryMillis()), table.totalRows(), table.truncated(), result.cached()));
+    }
+
+    /** "detail" for level 0, else the kind of total the level is ("grand", "subtotal", ...). */
+    static String levelKind(PlannedQuery query, int level) {
+        return level == 0 ? "detail" : query.report().totals().stream().filter(l -> l.number() == level)
+                .map(Level::kind).findFirst().orElse("total");
+    }
+
+    static double round(double millis) {
+        return Math.round(millis * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,97 @@
+package io.quarry.planner.resolve;
+
+import io.quarry.planner.resolve.ResolvedReport.Ordering;
+import io.quarry.planner.resolve.ResolvedReport.OutputDimension;
+import io.quarry.planner.resolve.ResolvedReport.OutputMetric;
+import io.quarry.ql.ast.CompareClause;
+import io.quarry.ql.ast.Expression;
+import io.quarry.ql.ast.FieldRef;
+import io.quarry.ql.ast.NullOrdering;
+import io.quarry.ql.ast.Report;
+import io.quarry.ql.ast.SortItem;
+import io.quarry.ql.ast.SortOrder;
+import io.quarry.ql.ast.Totals;
+import io.quarry.ql.format.ExpressionFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The clauses that shape a report's output once its columns are resolved: ORDER BY (over the
+ * output columns), the TOTALS levels, and the COMPARE period.
+ */
+final class OutputClauses {
+
+    private OutputClauses() {
+    }
+
+    static List<Ordering> orderBy(Report report, List<OutputDimension> dimensions, List<OutputMetric> metrics) {
+        Map<String, Boolean> outputs = new LinkedHashMap<>();
+        dimensions.forEach(d -> outputs.put(d.name(), true));
+        metrics.forEach(m -> outputs.put(m.name(), true));
+        List<Ordering> orderings = new ArrayList<>();
+        for (SortItem item : report.orderBy()) {
+            String key = item.key() instanceof FieldRef ref ? ref.dotted() : ExpressionFormatter.format(item.key());
+            if (!outputs.containsKey(key)) {
+                throw new PlanningException(PlanningError.UNKNOWN_FIELD, "ORDER BY names a column of the report;"
+                        + " '" + key + "' is not one", item.key().location(), Suggestions.closest(key, outputs.keySet()));
+            }
+            Optional<Boolean> nullsFirst = item.nulls() == NullOrdering.UNSPECIFIED ? Optional.empty()
+                    : Optional.of(item.nulls() == NullOrdering.FIRST);
+            orderings.add(new Ordering(key, item.order() == SortOrder.DESC, nullsFirst));
+        }
+        return orderings;
+    }
+
+    /**
+     * Subtotal levels keep the report's dimensions up to and including the named one (so
+     * {@code SUBTOTALS (campaign.name)} over campaign.name, date.month gives one row per
+     * campaign); the grand total keeps none.
+     */
+    static List<Level> totals(Totals totals, List<OutputDimension> dimensions) {
+        List<Level> levels = new ArrayList<>();
+        for (Expression subtotal : totals.subtotals()) {
+            String name = subtotal instanceof FieldRef ref ? ref.dotted() : ExpressionFormatter.format(subtotal);
+            int index = -1;
+            for (int i = 0; i < dimensions.size(); i++) {
+                if (dimensions.get(i).name().equals(name)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                throw new PlanningException(PlanningError.UNKNOWN_FIELD, "SUBTOTALS names a dimension of the report;"
+                        + " '" + name + "' is not one", subtotal.location(),
+                        Suggestions.closest(name, dimensions.stream().map(OutputDimension::name).toList()));
+            }
+            if (index == dimensions.size() - 1) {
+                throw new PlanningException(PlanningError.INVALID_VALUE, "a subtotal by the last dimension repeats"
+                        + " the detail rows; subtotal by an earlier one", subtotal.location());
+            }
+            List<Integer> kept = IntStream.rangeClosed(0, index).boxed().toList();
+            if (levels.stream().noneMatch(l -> l.dimensions().equals(kept))) {
+                levels.add(new Level(levels.size() + 1, "subtotal", kept));
+            }
+        }
+        if (totals.grand()) {
+            levels.add(new Level(levels.size() + 1, "grand", List.of()));
+        }
+        return levels;
+    }
+
+    /** The previous period: as long as the report's range and just before it, or one year earlier. */
+    static ResolvedReport.Comparison comparison(CompareClause clause, TimeRange range) {
+        if (range.from() == null || range.to() == null) {
+            throw new PlanningException(PlanningError.DATE_FILTER_SHAPE, "COMPARE needs a date range with a start and"
+                    + " an end, such as date DURING LAST_30_DAYS", clause.location());
+        }
+        TimeRange previous = switch (clause.period()) {
+            case PREVIOUS_PERIOD -> new TimeRange(range.from().minusDays(range.days()), range.from());
+            case SAME_PERIOD_LAST_YEAR -> new TimeRange(range.from().minusYears(1), range.to().minusYears(1));
+        };
+        int shift = (int) (range.from().toEpochDay() - previous.from().toEpochDay());
+        return new ResolvedReport.Comparison(clause.period(), previous, shift);
+    }
+}
