@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
 
     public EmbeddedDatabase(EmbeddedDatabaseConfiguration configuration) {
         this.dataDir = configuration.dataDir().toAbsolutePath();
@@ -37,10 +40,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             this.postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
-                    // Also stop the server when the JVM exits without closing the context
-                    // (a failed start): a postmaster must never outlive Quarry.
-                    .setRegisterShutdownHook(true)
+                    // No shutdown hook of its own: it would stop PostgreSQL while requests are
+                    // still running. Quarry's context stops it last (see close()), also after a
+                    // failed start.
+                    .setRegisterShutdownHook(false)
                     .setPort(configuration.port())
+                    // The library starts PostgreSQL with fsync off (-F) and asynchronous commit,
+                    // for throwaway test databases. This one keeps the user's data: an answered
+                    // write must survive a crash of Quarry, PostgreSQL or the machine.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     // Room for bulk loads of demo data: fewer checkpoints during a large COPY.
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "8GB")
@@ -73,13 +83,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return dataDir;
     }
 
+    /** Whether the postmaster named by the pid file still runs (a crashed one leaves a stale file). */
+    private static boolean postmasterRunning(Path pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false; // no pid file: stopped
+        }
+    }
+
+    /** A connection pool on this database, to close before the database stops. */
+    void closeBefore(AutoCloseable pool) {
+        clients.add(pool);
+    }
+
     /**
-     * Stops the server and waits until it has finished writing its shutdown checkpoint (after a
-     * large load that outlasts pg_ctl's own wait), so that a restart finds the directory free.
+     * Closes the pools on it (the requests in flight have had their grace period), then stops the
+     * server and waits until it has finished writing its shutdown checkpoint (after a large load
+     * that outlasts pg_ctl's own wait), so that a restart finds the directory free.
      */
     @PreDestroy
     @Override
     public void close() {
+        for (AutoCloseable pool : clients) {
+            try {
+                pool.close();
+            } catch (Exception e) {
+                LOG.warn("Closing a connection pool before stopping the embedded PostgreSQL failed", e);
+            }
+        }
         try {
             postgres.close();
         } catch (IOException e) {
@@ -87,7 +120,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Path pid = dataDir.resolve("postmaster.pid");
         long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-        while (Files.exists(pid) && System.nanoTime() < deadline) {
+        while (postmasterRunning(pid) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -95,7 +128,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 break;
             }
         }
-        if (Files.exists(pid)) {
+        if (postmasterRunning(pid)) {
             LOG.warn("Embedded PostgreSQL in {} is still shutting down", dataDir);
         } else {
             LOG.info("Embedded PostgreSQL stopped; data kept in {}", dataDir);

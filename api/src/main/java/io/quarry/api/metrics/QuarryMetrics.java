@@ -55,6 +55,12 @@ public final class QuarryMetrics {
                 .register(registry).increment();
     }
 
+    /** A CSV / NDJSON stream that ended early: its response was aborted, not completed. */
+    public void streamFailed(String reason) {
+        Counter.builder("quarry.report.stream.failures").tag("reason", reason)
+                .description("Report streams aborted after they started").register(registry).increment();
+    }
+
     public void error(String code) {
         Counter.builder("quarry.errors").tag("code", code).description("Error responses by code")
                 .register(registry).increment();

@@ -8,7 +8,6 @@ import io.quarry.planner.resolve.ReportOutput;
 import io.quarry.planner.sql.BindValue;
 import io.quarry.planner.tenant.TenantScope;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ public final class ReportService {
      * table (JSON or CSV). Planning and running errors are thrown before any byte is answered.
      */
     public Answer answer(ReportSource source, Caller caller, ReportOutput output, AnswerFormat format,
-                         Cancellation cancellation) throws SQLException, IOException {
+                         Cancellation cancellation) throws SQLException {
         CallerLimiter.Permit permit = limiter.acquire(caller.subject());
         try {
             long started = System.nanoTime();

@@ -3,6 +3,7 @@ package io.quarry.api.reports;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.micronaut.scheduling.TaskExecutors;
+import io.quarry.api.metrics.QuarryMetrics;
 import io.quarry.planner.plan.OutputColumn;
 import io.quarry.planner.plan.PlannedQuery;
 import jakarta.inject.Named;
@@ -11,8 +12,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams a report's rows as CSV or NDJSON in constant memory: a background task reads the
- * database cursor and writes into a pipe of {@value #PIPE_BYTES} bytes that the HTTP response
- * drains; when the client goes away, the pipe breaks and the query is cancelled.
+ * database cursor and writes into a {@link StreamPipe} of {@value #PIPE_BYTES} bytes that the
+ * HTTP response drains; when the client goes away or stops reading, the query is cancelled.
  */
 @Singleton
 public final class RowStreamer {
@@ -43,40 +42,44 @@ public final class RowStreamer {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final ExecutorService executor;
+    private final ExecutionConfiguration configuration;
+    private final QuarryMetrics metrics;
 
-    RowStreamer(@Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    RowStreamer(@Named(TaskExecutors.BLOCKING) ExecutorService executor, ExecutionConfiguration configuration,
+                QuarryMetrics metrics) {
         this.executor = executor;
+        this.configuration = configuration;
+        this.metrics = metrics;
     }
 
     /**
      * The rows of an open result as a CSV or NDJSON stream; the result is closed and the caller's
-     * permit released when the stream ends, however it ends.
+     * permit released when the stream ends, however it ends. A stream that fails after it
+     * started (the database connection lost, a query error, the server shutting down) or whose
+     * client stops reading for the idle time ends with an error for the HTTP response, which then
+     * aborts the connection: the client never sees a clean end of a cut export.
      */
-    InputStream stream(PlannedQuery query, OpenResult result, AnswerFormat format, CallerLimiter.Permit permit)
-            throws IOException {
-        PipedInputStream in;
-        PipedOutputStream out;
-        try {
-            in = new PipedInputStream(PIPE_BYTES);
-            out = new PipedOutputStream(in);
-        } catch (IOException | RuntimeException e) {
-            result.close();
-            throw e;
-        }
+    InputStream stream(PlannedQuery query, OpenResult result, AnswerFormat format, CallerLimiter.Permit permit) {
+        StreamPipe pipe = new StreamPipe(PIPE_BYTES, configuration.streamIdleTimeout().toMillis());
         boolean csv = format == AnswerFormat.CSV;
         Runnable write = () -> {
-            try (permit; result; Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024)) {
-                if (csv) {
-                    writeCsv(query, result.rows(), writer);
-                } else {
-                    writeNdjson(query, result.rows(), writer);
+            try (permit; result) {
+                try (Writer writer = new BufferedWriter(new OutputStreamWriter(pipe.sink(), StandardCharsets.UTF_8),
+                        16 * 1024)) {
+                    if (csv) {
+                        writeCsv(query, result.rows(), writer);
+                    } else {
+                        writeNdjson(query, result.rows(), writer);
+                    }
                 }
-            } catch (IOException e) {
+                pipe.finish();
+            } catch (IOException | SQLException | RuntimeException e) {
                 result.cancel();
-                LOG.info("Report stream stopped: {}", e.getMessage());
-            } catch (SQLException | RuntimeException e) {
-                result.cancel();
-                LOG.warn("Report stream failed after it started: {}", e.getMessage());
+                pipe.fail(e);
+                String reason = e instanceof StreamPipe.IdleException ? "idle" : e instanceof IOException ? "client"
+                        : "database";
+                metrics.streamFailed(reason);
+                LOG.warn("Report stream ended early ({}): {}", reason, e.getMessage());
             }
         };
         try {
@@ -85,7 +88,7 @@ public final class RowStreamer {
             result.close();
             throw e;
         }
-        return in;
+        return pipe.body();
     }
 
     private static void writeCsv(PlannedQuery query, ResultSet rows, Writer writer) throws IOException, SQLException {
