@@ -33,7 +33,7 @@ class CancellationTest extends ApiTest {
              Statement lock = locker.createStatement()) {
             locker.setAutoCommit(false);
             lock.execute("LOCK TABLE campaigns IN ACCESS EXCLUSIVE MODE");
-            String body = "DIMENSIONS campaign.objective AS \"" + MARKER + "\" METRICS spend";
+            String body = "DIMENSIONS campaign.objective AS \"" + MARKER + "\" METRICS spend WHERE date DURING LAST_30_DAYS";
             try (Socket socket = new Socket("localhost", server.getPort())) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /api/v1/reports/query HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"

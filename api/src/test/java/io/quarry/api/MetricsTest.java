@@ -19,7 +19,7 @@ class MetricsTest extends ApiTest {
     void prometheusShowsLatencyDatabaseTimeCacheAndErrors() {
         String token = token("t", List.of(1L));
         for (int i = 0; i < 2; i++) {
-            client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query", "METRICS spend, clicks")
+            client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query", "METRICS spend, clicks WHERE date DURING LAST_30_DAYS")
                     .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token));
         }
         try {

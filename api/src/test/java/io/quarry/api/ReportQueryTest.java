@@ -62,7 +62,8 @@ class ReportQueryTest extends ApiTest {
 
     @Test
     void everyAnswerCarriesARequestId() {
-        HttpResponse<String> own = client.toBlocking().exchange(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
+        HttpResponse<String> own = client.toBlocking().exchange(HttpRequest.POST("/api/v1/reports/query",
+                "METRICS spend WHERE date DURING LAST_30_DAYS")
                 .contentType(MediaType.TEXT_PLAIN_TYPE).header("X-Request-Id", "dash-42").bearerAuth(token(List.of(1L))),
                 String.class);
         assertThat(own.getHeaders().get("X-Request-Id")).isEqualTo("dash-42");

@@ -49,5 +49,10 @@ public enum ErrorCode {
     /** A JSON value has the wrong type (e.g. a number where a string is expected). */
     JSON_WRONG_TYPE,
     /** A JSON value has the right type but a value the format does not allow. */
-    JSON_INVALID_VALUE
+    JSON_INVALID_VALUE,
+    /**
+     * A NUL character (U+0000) in a string literal, a quoted name or a JSON string or field name:
+     * PostgreSQL text cannot hold it.
+     */
+    NUL_CHARACTER
 }

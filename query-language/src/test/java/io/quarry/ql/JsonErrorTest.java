@@ -47,7 +47,13 @@ class JsonErrorTest {
                 Arguments.of("{\"metrics\": ['clicks']}", ErrorCode.INVALID_JSON, "line 1:14: invalid JSON: Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
                 Arguments.of("{\"metrics\": [\"clicks\"], \"from\": \"a.b\"}", ErrorCode.JSON_INVALID_VALUE, "line 1:33: /from: expected a dataset name, found an expression"),
                 Arguments.of("", ErrorCode.JSON_WRONG_TYPE, "line 1:1: expected a report object, found end of input"),
-                Arguments.of("{\"metrics\": [\"clicks\"], \"where\": [\"x\"], \"having\": {}}", ErrorCode.JSON_WRONG_TYPE, "line 1:51: /having: expected a condition string or an array of condition strings, found an object"));
+                Arguments.of("{\"metrics\": [\"clicks\"], \"where\": [\"x\"], \"having\": {}}", ErrorCode.JSON_WRONG_TYPE, "line 1:51: /having: expected a condition string or an array of condition strings, found an object"),
+                Arguments.of("{\"metrics\": [\"clicks\"], \"where\": [\"a = 'x\\u0000'\"]}", ErrorCode.NUL_CHARACTER, "line 1:7: /where/0: a string must not contain the NUL character (U+0000)"),
+                Arguments.of("{\"metrics\": [{\"expression\": \"clicks\", \"as\": \"\\\"a\\u0000\\\"\"}]}", ErrorCode.NUL_CHARACTER, "line 1:3: /metrics/0/as: a quoted name must not contain the NUL character (U+0000)"),
+                Arguments.of("{\"metrics\": [\"clicks\"], \"parameters\": [{\"name\": \"s\", \"type\": \"STRING\", \"default\": \"'\\u0000'\"}]}", ErrorCode.NUL_CHARACTER, "line 1:2: /parameters/0/default: a string must not contain the NUL character (U+0000)"),
+                Arguments.of("{\"metrics\": [\"clicks\"], \"timezone\": \"UTC\\u0000\"}", ErrorCode.NUL_CHARACTER, "line 1:37: /timezone: a string must not contain the NUL character (U+0000)"),
+                Arguments.of("{\"metrics\": [\"clicks\"], \"compare\": \"\\u0000\"}", ErrorCode.NUL_CHARACTER, "line 1:36: /compare: a string must not contain the NUL character (U+0000)"),
+                Arguments.of("{\"metrics\": [\"clicks\"], \"a\\u0000\": 1}", ErrorCode.NUL_CHARACTER, "line 1:25: a field name must not contain the NUL character (U+0000)"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -26,7 +26,7 @@ final class RandomReports {
         "line\nbreak"};
     private static final String[] PARAMETER_NAMES = {"from", "to", "status", "min_spend", "order", "_p1", "limit"};
     private static final String[] STRINGS = {"", "ACTIVE", "it's", "''", "\"", "a\nb", "tab\there", "%_", "héllo",
-        "🙂 emoji", "back\\slash", "--not a comment", "/* nor this */", "\u0000", "\r\n"};
+        "🙂 emoji", "back\\slash", "--not a comment", "/* nor this */", "\r\n"};
     private static final String[] FUNCTIONS = {"sum", "count", "avg", "min", "max", "nullif", "coalesce", "today",
         "date", "My Func", "case"};
     private static final String[] ZONES = {"UTC", "Europe/Helsinki", "America/New_York", "+02:00", "Asia/Kolkata"};

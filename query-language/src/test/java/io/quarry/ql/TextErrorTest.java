@@ -62,7 +62,13 @@ class TextErrorTest {
                 Arguments.of("METRICS clicks WHERE x NOT", ErrorCode.SYNTAX_ERROR, "line 1:27: unexpected end of input; expected 'IN', 'BETWEEN', 'LIKE' or 'ILIKE'"),
                 Arguments.of("METRICS a.", ErrorCode.SYNTAX_ERROR, "line 1:11: unexpected end of input; expected a name"),
                 Arguments.of("METRICS a..b", ErrorCode.SYNTAX_ERROR, "line 1:11: unexpected '.'; expected a name"),
-                Arguments.of("METRICS clicks WHERE a = 1 b = 2", ErrorCode.SYNTAX_ERROR, "line 1:28: unexpected 'b'; expected 'AND', 'OR', an arithmetic operator, another clause or end of input"));
+                Arguments.of("METRICS clicks WHERE a = 1 b = 2", ErrorCode.SYNTAX_ERROR, "line 1:28: unexpected 'b'; expected 'AND', 'OR', an arithmetic operator, another clause or end of input"),
+                Arguments.of("METRICS clicks WHERE a = 'x\u0000y'", ErrorCode.NUL_CHARACTER, "line 1:28: a string must not contain the NUL character (U+0000)"),
+                Arguments.of("METRICS clicks WHERE a = 'one\ntwo \u0000'", ErrorCode.NUL_CHARACTER, "line 2:5: a string must not contain the NUL character (U+0000)"),
+                Arguments.of("METRICS clicks AS \"a\u0000\"", ErrorCode.NUL_CHARACTER, "line 1:21: a quoted name must not contain the NUL character (U+0000)"),
+                Arguments.of("PARAMETERS (s STRING DEFAULT '\u0000') METRICS clicks", ErrorCode.NUL_CHARACTER, "line 1:31: a string must not contain the NUL character (U+0000)"),
+                Arguments.of("METRICS clicks TIMEZONE 'UTC\u0000'", ErrorCode.NUL_CHARACTER, "line 1:29: a string must not contain the NUL character (U+0000)"),
+                Arguments.of("METRICS clicks WHERE a = DATE '2026-01-01\u0000'", ErrorCode.NUL_CHARACTER, "line 1:42: a string must not contain the NUL character (U+0000)"));
     }
 
     @ParameterizedTest(name = "{0}")

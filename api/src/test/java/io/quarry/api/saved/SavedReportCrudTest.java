@@ -193,7 +193,8 @@ class SavedReportCrudTest extends ApiTest {
     void historyKeepsEveryVersionAndAnOldOneCanBeRestored() {
         Map<String, Object> created = calls.create(token, body(unique("history"), TEXT));
         String uri = BASE + "/" + created.get("id");
-        Map<String, Object> edit = body(created.get("name").toString(), "DIMENSIONS date.week METRICS spend");
+        Map<String, Object> edit = body(created.get("name").toString(),
+                "DIMENSIONS date.week METRICS spend WHERE date DURING LAST_30_DAYS");
         calls.ok(HttpRequest.PUT(uri, edit).header("If-Match", "\"1\"").bearerAuth(token));
         List<Map<String, Object>> history = calls.list(HttpRequest.GET(uri + "/versions").bearerAuth(token));
         assertThat(history).extracting(v -> v.get("version")).containsExactly(2, 1);

@@ -43,7 +43,8 @@ class SavedReportModelChangeTest extends ApiTest {
         SavedReportCalls calls = new SavedReportCalls(client);
         String token = token("analyst", List.of(7L));
         String name = unique("return on spend");
-        Map<String, Object> saved = calls.create(token, body(name, "DIMENSIONS campaign.name METRICS spend, roas"));
+        Map<String, Object> saved = calls.create(token, body(name,
+                "DIMENSIONS campaign.name METRICS spend, roas WHERE date DURING LAST_30_DAYS"));
         String uri = BASE + "/" + saved.get("id");
 
         try (EmbeddedServer changed = serverWithout("roas");
@@ -70,7 +71,8 @@ class SavedReportModelChangeTest extends ApiTest {
                     .bearerAuth(token), 422);
             assertThat(restoreBroken).containsEntry("code", "INVALID_DEFINITION");
 
-            Map<String, Object> repaired = after.ok(HttpRequest.PUT(uri, body(name, "DIMENSIONS campaign.name METRICS spend"))
+            Map<String, Object> repaired = after.ok(HttpRequest.PUT(uri, body(name,
+                    "DIMENSIONS campaign.name METRICS spend WHERE date DURING LAST_30_DAYS"))
                     .header("If-Match", "\"1\"").bearerAuth(token));
             assertThat(repaired).containsEntry("version", 2);
             assertThat(((Map<?, ?>) repaired.get("status")).get("valid")).isEqualTo(true);

@@ -85,17 +85,20 @@ public final class ModelLoader {
         Map<String, Dataset> datasets = map(root, "datasets", (name, node) -> dataset(name, node, tables));
         List<Join> joins = new ArrayList<>();
         JsonNode joinList = root.path("joins");
-        for (int i = 0; i < joinList.size(); i++) {
-            joins.add(join("joins[" + i + "]", joinList.get(i)));
+        if (!joinList.isMissingNode() && !joinList.isArray()) {
+            problems.add("joins must be a list");
+        } else {
+            for (int i = 0; i < joinList.size(); i++) {
+                joins.add(join("joins[" + i + "]", joinList.get(i)));
+            }
         }
         Map<String, Dimension> dimensions = map(root, "dimensions", this::dimension);
         Map<String, Metric> metrics = map(root, "metrics", this::metric);
+        // The checks run even when reading found problems, so one load lists them all.
+        SemanticModel model = new SemanticModel(distribution, tables, entities, datasets, joins, dimensions, metrics);
+        problems.addAll(new ModelValidator(model).problems());
         if (problems.isEmpty()) {
-            SemanticModel model = new SemanticModel(distribution, tables, entities, datasets, joins, dimensions, metrics);
-            problems.addAll(new ModelValidator(model).problems());
-            if (problems.isEmpty()) {
-                return model;
-            }
+            return model;
         }
         throw new ModelException(source, problems);
     }
@@ -183,6 +186,9 @@ public final class ModelLoader {
         String description = text(node, "description", where, "");
         if (node.path("time").asBoolean(false)) {
             Set<TimeGrain> grains = EnumSet.noneOf(TimeGrain.class);
+            if (node.has("grains") && !node.path("grains").isArray()) {
+                problems.add(where + ": grains must be a list (day, week, month, quarter, year)");
+            }
             node.path("grains").forEach(g -> TimeGrain.find(g.asText()).ifPresentOrElse(grains::add,
                     () -> problems.add(where + ": unknown grain '" + g.asText() + "' (day, week, month, quarter, year)")));
             if (grains.isEmpty()) {

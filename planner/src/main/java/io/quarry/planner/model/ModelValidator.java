@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 /**
  * The checks a model must pass before Quarry starts: every name it uses exists, tenant tables
  * carry the distribution column, joins between tenant tables include it on both sides, the join
- * graph has no cycle and no ambiguous path, derived metrics do not refer to themselves.
+ * graph has no cycle and no ambiguous path, derived metrics do not refer to themselves. It also
+ * runs over a model whose reading found problems (elements may name what does not exist or lack
+ * parts), so every check tolerates what another check or the reader reports.
  */
 final class ModelValidator {
 
@@ -87,8 +89,8 @@ final class ModelValidator {
                 problems.add(where + ": 'from' must be a dataset or entity and 'to' an entity");
                 continue;
             }
-            Table from = model.tableOf(join.from());
-            Table to = model.tableOf(join.to());
+            Table from = tableOf(join.from());
+            Table to = tableOf(join.to());
             if (from == null || to == null) {
                 continue;
             }
@@ -145,7 +147,10 @@ final class ModelValidator {
                 problems.add("dimension " + dimension.name() + ": unknown entity or dataset '" + node + "'");
                 continue;
             }
-            dimension.expression().ifPresent(e -> columns("dimension " + dimension.name(), model.tableOf(node), e));
+            Table table = tableOf(node);
+            if (table != null) {
+                dimension.expression().ifPresent(e -> columns("dimension " + dimension.name(), table, e));
+            }
         }
     }
 
@@ -166,12 +171,18 @@ final class ModelValidator {
                 }
                 continue;
             }
-            String dataset = metric.dataset().orElseThrow();
+            String dataset = metric.dataset().orElse("");
+            if (dataset.isEmpty()) {
+                continue; // reported by the reader
+            }
             if (model.dataset(dataset).isEmpty()) {
                 problems.add(where + ": unknown dataset '" + dataset + "'");
                 continue;
             }
-            metric.column().ifPresent(e -> columns(where, model.tableOf(dataset), e));
+            Table table = tableOf(dataset);
+            if (table != null) {
+                metric.column().ifPresent(e -> columns(where, table, e));
+            }
         }
     }
 
@@ -194,6 +205,11 @@ final class ModelValidator {
                 problems.add(where + ": unknown column '" + ref.dotted() + "' in " + table.name());
             }
         }
+    }
+
+    /** The table of a dataset or entity, or null where it names none that exists (reported in nodes()). */
+    private Table tableOf(String node) {
+        return model.isNode(node) ? model.tableOf(node) : null;
     }
 
     private List<String> entityNames() {

@@ -1,13 +1,8 @@
 package io.quarry.planner.plan;
 
-import io.quarry.planner.model.ColumnType;
-import io.quarry.planner.model.Table;
 import io.quarry.planner.resolve.MetricTree.Aggregate;
 import io.quarry.planner.resolve.MetricTree.Argument;
-import io.quarry.planner.resolve.MetricTree.DimensionValue;
-import io.quarry.planner.resolve.MetricTree.FactExpression;
 import io.quarry.planner.sql.SqlExpr;
-import io.quarry.ql.ast.FieldRef;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,28 +33,12 @@ final class AggregateSql {
     /**
      * The SQL type of an aggregate's values, for NULLs that stand in for them (stitching several
      * datasets stacks rows with UNION ALL, and PostgreSQL types a column that is NULL in both
-     * inputs of one UNION as text). Counts are bigint, sums and averages numeric (PostgreSQL
-     * unifies them with bigint or double precision inputs); min and max have their argument's
-     * type where it is a column or a dimension, numeric otherwise.
+     * inputs of one UNION as text): counts are bigint, sums and averages numeric (PostgreSQL
+     * unifies them with bigint or double precision inputs), a minimum or maximum has its
+     * argument's type (text for {@code max(lower(campaign.name))}), as resolution typed it.
      */
-    static String resultType(Aggregate aggregate, Table fact) {
-        return switch (aggregate.aggregation()) {
-            case COUNT, COUNT_DISTINCT, APPROX_DISTINCT -> "bigint";
-            case SUM, AVG -> "numeric";
-            case MIN, MAX -> aggregate.argument().flatMap(argument -> argumentType(argument, fact))
-                    .map(ColumnType::sqlType).orElse("numeric");
-        };
-    }
-
-    private static Optional<ColumnType> argumentType(Argument argument, Table fact) {
-        if (argument instanceof DimensionValue dimension) {
-            return Optional.of(dimension.dimension().type());
-        }
-        if (argument instanceof FactExpression expression && expression.expression() instanceof FieldRef ref
-                && ref.path().size() == 1) {
-            return fact.column(ref.path().get(0));
-        }
-        return Optional.empty();
+    static String resultType(Aggregate aggregate) {
+        return aggregate.type().sqlType();
     }
 
     private static SqlExpr call(String name, SqlExpr argument, boolean distinct) {

@@ -18,6 +18,7 @@ import io.quarry.planner.resolve.Predicate;
 import io.quarry.planner.resolve.ResolvedReport;
 import io.quarry.planner.resolve.ResolvedReport.OutputDimension;
 import io.quarry.planner.resolve.ResolvedReport.OutputMetric;
+import io.quarry.planner.resolve.RowTypes;
 import io.quarry.planner.resolve.TimeRange;
 import io.quarry.planner.sql.BindType;
 import io.quarry.planner.sql.BindValue;
@@ -109,10 +110,11 @@ final class BaseCteBuilder {
         for (Aggregate aggregate : aggregatesOf(datasetName)) {
             String column = "a" + aggregateColumns.size();
             aggregateColumns.put(aggregate, column);
-            aggregateTypes.put(aggregate, AggregateSql.resultType(aggregate, model.tableOf(datasetName)));
+            aggregateTypes.put(aggregate, AggregateSql.resultType(aggregate));
             items.add(new Item(AggregateSql.of(aggregate, argument -> argument instanceof DimensionValue d
                     ? dimension(d.dimension(), Optional.empty(), dataset, factAlias, 0)
                     : RowExpressions.translate(((FactExpression) argument).expression(),
+                            RowTypes.of(model, model.tableOf(datasetName)),
                             ref -> model.dimensions().containsKey(ref.dotted())
                                     ? dimension(model.dimensions().get(ref.dotted()), Optional.empty(), dataset, factAlias, 0)
                                     : new Column(factAlias, ref.dotted()))), column));
@@ -124,7 +126,7 @@ final class BaseCteBuilder {
 
     private SqlExpr dimension(Dimension dimension, Optional<TimeGrain> grain, Dataset dataset,
                               String factAlias, int shiftDays) {
-        return DimensionSql.of(dimension, grain, dataset, factAlias, node -> node, report.zone(), shiftDays);
+        return DimensionSql.of(model, dimension, grain, dataset, factAlias, node -> node, report.zone(), shiftDays);
     }
 
     /** The aggregates of this dataset in the report's metrics and HAVING, each once, in order. */

@@ -3,9 +3,11 @@ package io.quarry.planner.plan;
 import io.quarry.planner.model.ColumnType;
 import io.quarry.planner.model.Dataset;
 import io.quarry.planner.model.Dimension;
+import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.model.TimeGrain;
 import io.quarry.planner.resolve.PlanningError;
 import io.quarry.planner.resolve.PlanningException;
+import io.quarry.planner.resolve.RowTypes;
 import io.quarry.planner.sql.BindType;
 import io.quarry.planner.sql.BindValue;
 import io.quarry.planner.sql.SqlExpr;
@@ -29,13 +31,14 @@ final class DimensionSql {
     private DimensionSql() {
     }
 
-    static SqlExpr of(Dimension dimension, Optional<TimeGrain> grain, Dataset dataset, String factAlias,
-                      Function<String, String> aliasOfNode, ZoneId zone, int shiftDays) {
+    static SqlExpr of(SemanticModel model, Dimension dimension, Optional<TimeGrain> grain, Dataset dataset,
+                      String factAlias, Function<String, String> aliasOfNode, ZoneId zone, int shiftDays) {
         if (dimension.time()) {
             return time(dataset, factAlias, grain.orElse(TimeGrain.DAY), zone, shiftDays);
         }
-        String alias = aliasOfNode.apply(dimension.node().orElseThrow());
-        return RowExpressions.translate(dimension.expression().orElseThrow(), ref -> {
+        String node = dimension.node().orElseThrow();
+        String alias = aliasOfNode.apply(node);
+        return RowExpressions.translate(dimension.expression().orElseThrow(), RowTypes.of(model.tableOf(node)), ref -> {
             if (ref.path().size() != 1) {
                 throw new PlanningException(PlanningError.UNSUPPORTED, "model expressions name plain columns",
                         ref.location());

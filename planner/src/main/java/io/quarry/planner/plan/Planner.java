@@ -5,9 +5,12 @@ import io.quarry.planner.model.Format;
 import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.resolve.Level;
 import io.quarry.planner.resolve.PlannerLimits;
+import io.quarry.planner.resolve.PlanningError;
+import io.quarry.planner.resolve.PlanningException;
 import io.quarry.planner.resolve.ReportOutput;
 import io.quarry.planner.resolve.ResolvedReport;
 import io.quarry.planner.resolve.Resolver;
+import io.quarry.planner.sql.RenderedSql;
 import io.quarry.planner.sql.SqlQuery.Cte;
 import io.quarry.planner.sql.SqlQuery.Select;
 import io.quarry.planner.sql.SqlQuery.With;
@@ -26,6 +29,9 @@ import java.util.Map;
  * coordinator. Thread-safe.
  */
 public final class Planner {
+
+    /** The most bind values one statement may have (the protocol counts them in 16 bits). */
+    static final int MAX_BINDS = 65_535;
 
     private final SemanticModel model;
     private final Resolver resolver;
@@ -92,8 +98,14 @@ public final class Planner {
         if (!resolved.totals().isEmpty()) {
             body = TotalsShaper.stack(resolved, columns.stream().map(OutputColumn::name).toList(), levelCtes);
         }
-        return new PlannedQuery(SqlRenderer.render(new With(ctes, body)), columns, PlanDescriber.steps(resolved, bases),
-                resolved);
+        RenderedSql sql = SqlRenderer.render(new With(ctes, body));
+        if (sql.binds().size() > MAX_BINDS) {
+            throw new PlanningException(PlanningError.LIMIT_EXCEEDED, "the report's query needs " + sql.binds().size()
+                    + " values, more than the " + MAX_BINDS + " PostgreSQL takes in one statement (each part of the"
+                    + " query repeats the filters); use fewer IN values", report.where().map(w -> w.location())
+                    .orElse(report.location()));
+        }
+        return new PlannedQuery(sql, columns, PlanDescriber.steps(resolved, bases), resolved);
     }
 
     /** The bases of a level: the detail bases themselves, or each re-aggregated (or re-read) at the level. */

@@ -157,8 +157,12 @@ final class FilterResolver {
             if (type(operand) != ColumnType.STRING) {
                 throw new PlanningException(PlanningError.TYPE_MISMATCH, "LIKE needs a string field", like.location());
             }
-            return new Predicate.Like(operand, values.value(like.pattern(), ColumnType.STRING, "the pattern"),
-                    like.caseInsensitive(), like.negated());
+            BindValue pattern = values.value(like.pattern(), ColumnType.STRING, "the pattern");
+            if (pattern.value() instanceof String text && endsWithEscape(text)) {
+                throw new PlanningException(PlanningError.INVALID_VALUE, "a LIKE pattern must not end with the escape"
+                        + " character \\ (write \\\\ to match a backslash)", like.pattern().location());
+            }
+            return new Predicate.Like(operand, pattern, like.caseInsensitive(), like.negated());
         } else if (term instanceof IsNull n) {
             return new Predicate.IsNull(operand(n.value(), having), n.negated());
         }
@@ -195,8 +199,22 @@ final class FilterResolver {
         return values.value(value, type(operand), what);
     }
 
+    /** A metric's values are compared as decimals when they are numbers (whatever their SQL type). */
     private static ColumnType type(Operand operand) {
-        return operand instanceof DimensionOperand d ? d.dimension().type() : ColumnType.DECIMAL;
+        if (operand instanceof DimensionOperand d) {
+            return d.dimension().type();
+        }
+        ColumnType type = MetricTrees.type(((MetricOperand) operand).metric());
+        return type.numeric() ? ColumnType.DECIMAL : type;
+    }
+
+    /** Whether a pattern ends with an unescaped backslash, which PostgreSQL refuses. */
+    private static boolean endsWithEscape(String pattern) {
+        int backslashes = 0;
+        for (int i = pattern.length() - 1; i >= 0 && pattern.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     private boolean isValue(Expression expression) {

@@ -1,6 +1,7 @@
 package io.quarry.planner.resolve;
 
 import io.quarry.planner.model.Aggregation;
+import io.quarry.planner.model.ColumnType;
 import io.quarry.planner.model.Dimension;
 import io.quarry.planner.model.ExpressionTrees;
 import io.quarry.planner.model.Metric;
@@ -18,9 +19,9 @@ import io.quarry.ql.ast.Negative;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Resolves metric names and inline metric expressions ({@code sum(spend) / nullif(sum(clicks), 0)})
@@ -34,7 +35,6 @@ final class MetricResolver {
     private static final Map<String, Aggregation> AGGREGATES = Map.of(
             "sum", Aggregation.SUM, "avg", Aggregation.AVG, "min", Aggregation.MIN, "max", Aggregation.MAX,
             "count", Aggregation.COUNT);
-    private static final Set<String> FUNCTIONS = Set.of("nullif", "coalesce", "abs", "round", "greatest", "least");
 
     private final SemanticModel model;
     private final Optional<String> defaultDataset;
@@ -61,38 +61,90 @@ final class MetricResolver {
             if (metric == null) {
                 throw unknown(ref);
             }
-            return expand(metric);
+            return expand(metric, ref);
         } else if (expression instanceof IntegerLiteral i) {
             return new MetricTree.Number(BigDecimal.valueOf(i.value()));
         } else if (expression instanceof DecimalLiteral d) {
+            ValueResolver.requireDigits(d.value(), d);
             return new MetricTree.Number(d.value());
         } else if (expression instanceof Negative n) {
-            return new MetricTree.Negative(resolve(n.operand()));
+            return new MetricTree.Negative(number("a negation needs a number", n.operand()));
         } else if (expression instanceof Arithmetic a) {
-            return new MetricTree.Arithmetic(a.operator(), resolve(a.left()), resolve(a.right()));
+            return new MetricTree.Arithmetic(a.operator(), number("arithmetic needs numbers", a.left()),
+                    number("arithmetic needs numbers", a.right()));
         } else if (expression instanceof FunctionCall f) {
             if (AGGREGATES.containsKey(f.name())) {
                 return aggregate(f);
             }
-            if (FUNCTIONS.contains(f.name()) && !f.star() && !f.distinct()) {
-                return new MetricTree.Function(f.name(), f.arguments().stream().map(this::resolve).toList());
+            if (Functions.OVER_METRICS.contains(f.name()) && !f.star() && !f.distinct()) {
+                List<MetricTree> arguments = f.arguments().stream().map(this::resolve).toList();
+                Functions.check(f, arguments.stream().map(MetricTrees::type).toList());
+                return new MetricTree.Function(f.name(), arguments);
             }
             throw new PlanningException(PlanningError.UNKNOWN_FUNCTION, "unknown function " + f.name()
-                    + "() in a metric; use sum, count, avg, min, max, " + String.join(", ", FUNCTIONS.stream().sorted().toList()),
-                    f.location(), Suggestions.closest(f.name(), AGGREGATES.keySet()));
+                    + "() in a metric; use sum, count, avg, min, max, "
+                    + String.join(", ", Functions.OVER_METRICS.stream().sorted().toList()),
+                    f.location(), Suggestions.closest(f.name(), metricFunctions()));
         }
         throw new PlanningException(PlanningError.AGGREGATE_MISUSE,
                 "a metric is a metric name, an aggregate such as sum(spend), or arithmetic over them",
                 expression.location());
     }
 
-    /** A model metric, derived metrics expanded into their formulas. */
-    MetricTree expand(Metric metric) {
+    private static List<String> metricFunctions() {
+        List<String> names = new ArrayList<>(AGGREGATES.keySet());
+        names.addAll(Functions.OVER_METRICS);
+        return names;
+    }
+
+    private MetricTree number(String what, Expression expression) {
+        MetricTree tree = resolve(expression);
+        Types.requireNumber(what, MetricTrees.type(tree), expression);
+        return tree;
+    }
+
+    /**
+     * A model metric, derived metrics expanded into their formulas; a metric the model defines
+     * over a column it cannot aggregate is refused where the report names it.
+     */
+    private MetricTree expand(Metric metric, FieldRef ref) {
         if (metric.isDerived()) {
             return resolve(metric.derived().orElseThrow());
         }
-        Optional<MetricTree.Argument> argument = metric.column().map(FactExpression::new);
-        return new Aggregate(metric.dataset().orElseThrow(), metric.aggregation().orElseThrow(), argument);
+        String dataset = metric.dataset().orElseThrow();
+        Aggregation aggregation = metric.aggregation().orElseThrow();
+        Optional<Expression> column = metric.column();
+        try {
+            ColumnType type = column.isEmpty() ? ColumnType.INTEGER
+                    : type(aggregation, RowTypes.of(model, model.tableOf(dataset)).type(column.get()), column.get());
+            return new Aggregate(dataset, aggregation, column.map(FactExpression::new), type);
+        } catch (PlanningException e) {
+            throw new PlanningException(e.code(), "the model's metric " + metric.name() + " cannot be computed: "
+                    + e.detail(), ref.location());
+        }
+    }
+
+    /** The type of an aggregate's values, refusing an argument it cannot aggregate. */
+    private static ColumnType type(Aggregation aggregation, ColumnType argument, Expression where) {
+        String name = aggregation == Aggregation.COUNT_DISTINCT || aggregation == Aggregation.APPROX_DISTINCT
+                ? "count" : aggregation.name().toLowerCase(Locale.ROOT);
+        return switch (aggregation) {
+            case COUNT, COUNT_DISTINCT, APPROX_DISTINCT -> ColumnType.INTEGER;
+            case SUM, AVG -> {
+                if (argument == null || !argument.numeric()) {
+                    throw new PlanningException(PlanningError.TYPE_MISMATCH, name + "() needs a number, not "
+                            + Types.label(argument), where.location());
+                }
+                yield ColumnType.DECIMAL;
+            }
+            case MIN, MAX -> {
+                if (argument == null || argument == ColumnType.BOOLEAN) {
+                    throw new PlanningException(PlanningError.TYPE_MISMATCH, name + "() needs a number, string, date"
+                            + " or timestamp, not " + Types.label(argument), where.location());
+                }
+                yield argument;
+            }
+        };
     }
 
     private MetricTree aggregate(FunctionCall call) {
@@ -102,7 +154,7 @@ final class MetricResolver {
                 throw new PlanningException(PlanningError.AGGREGATE_MISUSE, call.name() + "(*) is not an aggregate; "
                         + "only count(*) is", call.location());
             }
-            return new Aggregate(datasetFor(call, List.of()), Aggregation.COUNT, Optional.empty());
+            return new Aggregate(datasetFor(call, List.of()), Aggregation.COUNT, Optional.empty(), ColumnType.INTEGER);
         }
         if (call.arguments().size() != 1) {
             throw new PlanningException(PlanningError.AGGREGATE_MISUSE, call.name() + "() takes one argument",
@@ -127,7 +179,7 @@ final class MetricResolver {
                         ref.location());
             }
             return new Aggregate(datasetFor(call, List.of()), aggregation,
-                    Optional.of(new MetricTree.DimensionValue(dimension)));
+                    Optional.of(new MetricTree.DimensionValue(dimension)), type(aggregation, dimension.type(), ref));
         }
         List<FieldRef> columns = ExpressionTrees.fieldRefs(argument).stream()
                 .filter(ref -> !model.dimensions().containsKey(ref.dotted())).toList();
@@ -141,7 +193,8 @@ final class MetricResolver {
                         + "' of dataset " + dataset, column.location(), Suggestions.closest(column.dotted(), known));
             }
         }
-        return new Aggregate(dataset, aggregation, Optional.of(new FactExpression(argument)));
+        ColumnType type = type(aggregation, RowTypes.of(model, table).type(argument), argument);
+        return new Aggregate(dataset, aggregation, Optional.of(new FactExpression(argument)), type);
     }
 
     /** The dataset an inline aggregate reads: FROM, else the one whose table has the columns. */

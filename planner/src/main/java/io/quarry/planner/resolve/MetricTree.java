@@ -1,6 +1,7 @@
 package io.quarry.planner.resolve;
 
 import io.quarry.planner.model.Aggregation;
+import io.quarry.planner.model.ColumnType;
 import io.quarry.planner.model.Dimension;
 import io.quarry.ql.ast.ArithmeticOperator;
 import io.quarry.ql.ast.Expression;
@@ -19,8 +20,12 @@ public sealed interface MetricTree {
      * An aggregate over the rows of one dataset.
      *
      * @param argument empty for count(*)
+     * @param type     the type of its values (counts are integers, sums and averages decimals, a
+     *                 minimum or maximum has its argument's type); it follows from the other
+     *                 components, so equal aggregates have equal types
      */
-    record Aggregate(String dataset, Aggregation aggregation, Optional<Argument> argument) implements MetricTree {
+    record Aggregate(String dataset, Aggregation aggregation, Optional<Argument> argument, ColumnType type)
+            implements MetricTree {
     }
 
     /** What an aggregate aggregates. */

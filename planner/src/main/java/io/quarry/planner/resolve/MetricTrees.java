@@ -1,5 +1,6 @@
 package io.quarry.planner.resolve;
 
+import io.quarry.planner.model.ColumnType;
 import io.quarry.planner.model.Dimension;
 import io.quarry.planner.resolve.MetricTree.Aggregate;
 import java.util.ArrayList;
@@ -31,6 +32,26 @@ public final class MetricTrees {
         } else if (tree instanceof MetricTree.Function f) {
             f.arguments().forEach(argument -> collect(argument, found));
         }
+    }
+
+    /**
+     * The type of a metric's values: an aggregate's own, decimal for numbers and arithmetic
+     * (division is numeric, see SafeDivision), a function's by {@link Functions}.
+     */
+    public static ColumnType type(MetricTree tree) {
+        if (tree instanceof Aggregate a) {
+            return a.type();
+        } else if (tree instanceof MetricTree.Negative n) {
+            return type(n.operand());
+        } else if (tree instanceof MetricTree.Function f) {
+            ColumnType first = type(f.arguments().get(0));
+            return switch (f.name()) {
+                case "round" -> ColumnType.DECIMAL;
+                case "abs" -> first;
+                default -> f.arguments().stream().map(MetricTrees::type).reduce(Types::common).orElseThrow();
+            };
+        }
+        return ColumnType.DECIMAL;
     }
 
     static void datasets(MetricTree tree, Set<String> into) {

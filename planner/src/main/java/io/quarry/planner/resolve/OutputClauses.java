@@ -1,5 +1,6 @@
 package io.quarry.planner.resolve;
 
+import io.quarry.planner.model.ColumnType;
 import io.quarry.planner.resolve.ResolvedReport.Ordering;
 import io.quarry.planner.resolve.ResolvedReport.OutputDimension;
 import io.quarry.planner.resolve.ResolvedReport.OutputMetric;
@@ -79,6 +80,18 @@ final class OutputClauses {
             levels.add(new Level(levels.size() + 1, "grand", List.of()));
         }
         return levels;
+    }
+
+    /** COMPARE computes each metric's change, so each must be a number (not a minimum of names, say). */
+    static void requireNumbers(Report report, List<OutputMetric> metrics) {
+        for (int i = 0; i < metrics.size(); i++) {
+            ColumnType type = MetricTrees.type(metrics.get(i).metric());
+            if (!type.numeric()) {
+                throw new PlanningException(PlanningError.TYPE_MISMATCH, "COMPARE computes the change of every metric,"
+                        + " so each must be a number; '" + metrics.get(i).name() + "' is " + type.label(),
+                        report.metrics().get(i).expression().location());
+            }
+        }
     }
 
     /** The previous period: as long as the report's range and just before it, or one year earlier. */

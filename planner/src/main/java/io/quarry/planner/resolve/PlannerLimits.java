@@ -4,8 +4,8 @@ package io.quarry.planner.resolve;
  * Guards on what a report may ask for.
  *
  * @param maxInList  the most values an IN list may have
- * @param maxDays    the longest bounded date range, in days; a report without a date filter
- *                   reads every partition and is allowed (the statement timeout bounds it)
+ * @param maxDays    the longest date range a report may read, in days; every report reads a
+ *                   bounded range (one without an end ends today, one without a start is refused)
  */
 public record PlannerLimits(int maxInList, int maxDays) {
 

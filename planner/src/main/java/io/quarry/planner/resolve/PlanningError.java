@@ -17,5 +17,13 @@ public enum PlanningError {
     PIVOT_TOO_WIDE,
     PIVOT_TOO_LONG,
     LIMIT_EXCEEDED,
-    INVALID_VALUE
+    INVALID_VALUE,
+    /** A report without a date range with a start (every report reads at most the max-days limit). */
+    DATE_RANGE_REQUIRED,
+    /** Two output columns with one name (as PostgreSQL sees it: the first 63 bytes). */
+    DUPLICATE_NAME,
+    /** An output column named like one the planner or the exports add. */
+    RESERVED_NAME,
+    /** A function called with too few or too many arguments. */
+    ARGUMENT_COUNT
 }

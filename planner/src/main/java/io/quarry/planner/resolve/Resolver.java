@@ -17,6 +17,7 @@ import io.quarry.ql.ast.IntegerOrParameter;
 import io.quarry.ql.ast.ParameterDeclaration;
 import io.quarry.ql.ast.Report;
 import io.quarry.ql.ast.SelectItem;
+import io.quarry.ql.ast.SourceLocation;
 import io.quarry.ql.format.ExpressionFormatter;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -37,6 +38,8 @@ import java.util.Set;
  * absolute in the report's time zone, the account scope narrowed to what the caller may read.
  */
 public final class Resolver {
+
+    private static final String SYSTEM_V = "SystemV/";
 
     private final SemanticModel model;
     private final Clock clock;
@@ -77,14 +80,7 @@ public final class Resolver {
         FilterResolver filters = new FilterResolver(model, metricResolver, valueResolver, aliases, limits);
         FilterResolver.Where where = report.where().map(filters::where)
                 .orElse(new FilterResolver.Where(List.of(), TimeRange.ALL));
-        if (where.range().empty()) {
-            throw new PlanningException(PlanningError.DATE_FILTER_SHAPE, "the date conditions leave no day to report on",
-                    report.where().orElseThrow().location());
-        }
-        if (where.range().days() > limits.maxDays()) {
-            throw new PlanningException(PlanningError.LIMIT_EXCEEDED, "the date range covers " + where.range().days()
-                    + " days, more than the limit of " + limits.maxDays(), report.where().orElseThrow().location());
-        }
+        TimeRange range = boundedByToday(where.range(), valueResolver.today(), report);
         List<Predicate> having = report.having().map(filters::having).orElse(List.of());
         List<Ordering> orderBy = OutputClauses.orderBy(report, dimensions, metrics);
         Optional<Long> limit = report.limit().map(l -> nonNegative(valueResolver.integer(l, "LIMIT"), l));
@@ -94,22 +90,70 @@ public final class Resolver {
         Optional<ResolvedReport.PivotSpec> pivot = PivotResolver.pivot(report, dimensions, output);
         List<Level> totals = pivot.map(PivotResolver::levels)
                 .orElseGet(() -> report.totals().map(t -> OutputClauses.totals(t, dimensions)).orElse(List.of()));
-        Optional<ResolvedReport.Comparison> compare = report.compare().map(c -> OutputClauses.comparison(c, where.range()));
-        ResolvedReport resolved = new ResolvedReport(scope, zone, where.range(), dimensions, metrics,
+        Optional<ResolvedReport.Comparison> compare = report.compare().map(c -> OutputClauses.comparison(c, range));
+        if (compare.isPresent()) {
+            OutputClauses.requireNumbers(report, metrics);
+        }
+        OutputNames.check(report, dimensions, metrics, compare.isPresent(), !totals.isEmpty());
+        OutputNames.checkAggregates(report, dimensions, metrics, having, compare.isPresent());
+        ResolvedReport resolved = new ResolvedReport(scope, zone, range, dimensions, metrics,
                 where.filters(), having, orderBy, limit, offset, datasets, totals, pivot, compare);
         new ReachabilityCheck(model).check(resolved, report);
+        requireStart(range, where.range(), report);
         return resolved;
     }
 
+    /**
+     * The report's days: a range without an end ends today (in the report's zone), and no range
+     * may cover more than the max-days limit.
+     */
+    private TimeRange boundedByToday(TimeRange written, LocalDate today, Report report) {
+        boolean endless = written.to() == null;
+        TimeRange range = endless ? new TimeRange(written.from(), today.plusDays(1)) : written;
+        String note = endless ? " (a range without an end ends today)" : "";
+        if (range.empty()) {
+            throw new PlanningException(PlanningError.DATE_FILTER_SHAPE, "the date conditions leave no day to report on"
+                    + note, report.where().orElseThrow().location());
+        }
+        if (range.from() != null && range.days() > limits.maxDays()) {
+            throw new PlanningException(PlanningError.LIMIT_EXCEEDED, "the date range covers " + range.days() + " days"
+                    + note + ", more than the limit of " + limits.maxDays(), report.where().orElseThrow().location());
+        }
+        return range;
+    }
+
+    /**
+     * Every report reads a bounded range of days (at most max-days): one without a start is
+     * refused, after every other check, saying how to add one.
+     */
+    private void requireStart(TimeRange range, TimeRange written, Report report) {
+        if (range.from() != null) {
+            return;
+        }
+        String hint = " (at most " + limits.maxDays() + " days)";
+        SourceLocation location = report.where().map(w -> w.location()).orElse(report.location());
+        throw new PlanningException(PlanningError.DATE_RANGE_REQUIRED, written.equals(TimeRange.ALL)
+                ? "the report has no date range; add one such as date DURING LAST_30_DAYS" + hint
+                : "the date range has no start; add one such as date >= today() - 30 or date DURING LAST_30_DAYS" + hint,
+                location);
+    }
+
+    /**
+     * The report's zone. Java's deprecated {@code SystemV/*} zones are refused: PostgreSQL does
+     * not know them, and its {@code AT TIME ZONE} would fail.
+     */
     private static ZoneId zone(Report report) {
         return report.timezone().map(tz -> {
             try {
-                return ZoneId.of(tz.zoneId());
+                if (!tz.zoneId().startsWith(SYSTEM_V)) {
+                    return ZoneId.of(tz.zoneId());
+                }
             } catch (DateTimeException e) {
-                throw new PlanningException(PlanningError.UNKNOWN_TIME_ZONE, "unknown time zone '" + tz.zoneId()
-                        + "'; use an IANA name such as 'Europe/Helsinki'", tz.location(),
-                        Suggestions.closest(tz.zoneId(), ZoneId.getAvailableZoneIds()));
+                // refused below
             }
+            throw new PlanningException(PlanningError.UNKNOWN_TIME_ZONE, "unknown time zone '" + tz.zoneId()
+                    + "'; use an IANA name such as 'Europe/Helsinki'", tz.location(), Suggestions.closest(tz.zoneId(),
+                    ZoneId.getAvailableZoneIds().stream().filter(id -> !id.startsWith(SYSTEM_V)).toList()));
         }).orElse(ZoneOffset.UTC);
     }
 
@@ -201,13 +245,22 @@ public final class Resolver {
                     + ref.dotted() + ")", ref.location());
         }
         MetricTree tree = resolver.resolve(expression);
+        if (MetricTrees.aggregates(tree).isEmpty()) {
+            throw new PlanningException(PlanningError.AGGREGATE_MISUSE, "a metric needs an aggregate, such as"
+                    + " sum(spend) or count(*); '" + ExpressionFormatter.format(expression) + "' has none",
+                    expression.location());
+        }
         if (expression instanceof FieldRef ref) {
             Metric metric = model.metrics().get(ref.dotted());
             return new OutputMetric(item.alias().map(a -> a.name()).orElse(ref.dotted()), tree, metric.label(),
                     metric.type(), metric.format());
         }
         String name = item.alias().map(a -> a.name()).orElse(ExpressionFormatter.format(expression));
-        return new OutputMetric(name, tree, name, ColumnType.DECIMAL, Format.NUMBER);
+        ColumnType type = MetricTrees.type(tree);
+        if (type.numeric()) {
+            return new OutputMetric(name, tree, name, ColumnType.DECIMAL, Format.NUMBER);
+        }
+        return new OutputMetric(name, tree, name, type, type == ColumnType.DATE ? Format.DATE : Format.TEXT);
     }
 
     private static long nonNegative(long value, IntegerOrParameter where) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ModelLoaderTest {
 
-    private static final String BASE = """
+    static final String BASE = """
             tables:
               accounts: {tenant: true, columns: {account_id: integer, name: string}}
               campaigns: {tenant: true, columns: {account_id: integer, campaign_id: integer, name: string, country: string}}
@@ -92,7 +92,30 @@ class ModelLoaderTest {
                         "a model needs at least one dataset and one metric"),
                 Arguments.of("formula over an unknown metric",
                         BASE.replace("formula: spend * 2", "formula: spent * 2"),
-                        "metric double_spend: unknown metric 'spent' in formula"));
+                        "metric double_spend: unknown metric 'spent' in formula"),
+                Arguments.of("dataset naming a table missing under tables",
+                        BASE.replace("stats: {table: stats, time_column: day}", "stats: {table: statz, time_column: day}"),
+                        "dataset stats: unknown table 'statz'"),
+                Arguments.of("entity naming a table missing under tables",
+                        BASE.replace("campaign: {table: campaigns,", "campaign: {table: campaignz,"),
+                        "entity campaign: unknown table 'campaignz'"));
+    }
+
+    @Test
+    void everyProblemIsListedAtOnce() {
+        String yaml = BASE.replace("stats: {table: stats, time_column: day}", "stats: {table: statz, time_column: day}")
+                .replace("spend: {dataset: stats, aggregation: sum, column: spend}",
+                        "spend: {dataset: stats, aggregation: sum, column: spend, colour: red}")
+                .replace("accounts: {tenant: true, columns: {account_id: integer, name: string}}",
+                        "accounts: {tenant: true, columns: {id: integer, name: string}}");
+        assertThatThrownBy(() -> ModelLoader.load(yaml, "test.yaml"))
+                .isInstanceOf(ModelException.class)
+                .satisfies(e -> assertThat(((ModelException) e).problems()).containsExactly(
+                        "metric spend: unknown field 'colour' (expected one of dataset, aggregation, column,"
+                        + " expression, formula, type, label, format, description)",
+                        "table accounts: a tenant table needs an integer account_id column",
+                        "dataset stats: unknown table 'statz'",
+                        "entity account: unknown key column 'account_id' in accounts"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,13 +3,9 @@ package io.quarry.planner.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quarry.planner.model.ModelLoader;
 import io.quarry.planner.plan.Planner;
 import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ReportParser;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -21,8 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Reports that cannot be planned: (report, code, exact message), each located in the report. */
 class ResolverErrorsTest {
 
-    private static final Planner PLANNER = new Planner(ModelLoader.defaultModel(),
-            Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC));
+    private static final Planner PLANNER = Refusals.PLANNER;
 
     static Stream<Arguments> errors() {
         return Stream.of(
@@ -79,10 +74,7 @@ class ResolverErrorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("errors")
     void failsWithALocatedMessage(String report, PlanningError code, String message) {
-        assertThatThrownBy(() -> PLANNER.plan(new ReportParser().parseText(report), TenantScope.of(1L, 2L), Map.of()))
-                .isInstanceOf(PlanningException.class)
-                .hasMessage(message)
-                .satisfies(e -> assertThat(((PlanningException) e).code()).isEqualTo(code));
+        Refusals.assertRefused(report, TenantScope.of(1L, 2L), Map.of(), code, message);
     }
 
     @Test
@@ -96,7 +88,8 @@ class ResolverErrorsTest {
                 .isInstanceOf(PlanningException.class)
                 .hasMessage("line 1:28: account 3 is not one the caller may read")
                 .satisfies(e -> assertThat(((PlanningException) e).code()).isEqualTo(PlanningError.ACCOUNT_NOT_PERMITTED));
-        assertThat(PLANNER.plan(new ReportParser().parseText("METRICS spend ACCOUNTS (2)"), TenantScope.of(1L, 2L),
+        assertThat(PLANNER.plan(new ReportParser().parseText("METRICS spend WHERE date DURING LAST_7_DAYS ACCOUNTS (2)"),
+                TenantScope.of(1L, 2L),
                 Map.of()).report().scope()).isEqualTo(TenantScope.of(2L));
     }
 }

@@ -29,7 +29,7 @@ public final class Errors {
         if (shown.codePointCount(0, shown.length()) > 30) {
             shown = shown.substring(0, shown.offsetByCodePoints(0, 27)) + "...";
         }
-        return "'" + shown.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + "'";
+        return "'" + shown.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t").replace("\0", "\\0") + "'";
     }
 
     /** Joins alternatives in words: {@code a}, {@code a or b}, {@code a, b or c}. */

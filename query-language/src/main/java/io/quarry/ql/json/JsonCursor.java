@@ -113,8 +113,23 @@ final class JsonCursor {
         };
     }
 
-    /** The current token's string value; the current token must be a string. */
+    /**
+     * The current token's string value; the current token must be a string, without NUL
+     * (U+0000), which PostgreSQL text cannot hold.
+     */
     String string(String expected) {
+        String value = expressionText(expected);
+        if (value.indexOf('\0') >= 0) {
+            throw error(ErrorCode.NUL_CHARACTER, "a string must not contain the NUL character (U+0000)");
+        }
+        return value;
+    }
+
+    /**
+     * The current token's string value, read as an expression: the expression parser refuses a NUL
+     * in it where it stands, inside the string.
+     */
+    String expressionText(String expected) {
         if (token() != JsonToken.VALUE_STRING) {
             throw wrongType(expected);
         }
@@ -160,6 +175,12 @@ final class JsonCursor {
         Set<String> seen = new HashSet<>();
         while (next() == JsonToken.FIELD_NAME) {
             String name = currentName();
+            if (name.indexOf('\0') >= 0) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw errorAt(ErrorCode.NUL_CHARACTER, "a field name must not contain the NUL character (U+0000)",
+                        SourceLocation.json(parser.getParsingContext().getParent().pathAsPointer().toString(),
+                                Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())), List.of());
+            }
             if (!seen.add(name)) {
                 throw error(ErrorCode.JSON_DUPLICATE_FIELD, "field " + Errors.quote(name) + " is given twice");
             }

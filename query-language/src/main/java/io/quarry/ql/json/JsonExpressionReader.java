@@ -28,7 +28,7 @@ final class JsonExpressionReader {
 
     /** The expression string at the current token. */
     Expression expression(JsonCursor cursor, String what) {
-        String value = cursor.string(what);
+        String value = cursor.expressionText(what);
         return text.expression(value, cursor.pointer());
     }
 

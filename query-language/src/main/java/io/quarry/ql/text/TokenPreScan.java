@@ -2,6 +2,7 @@ package io.quarry.ql.text;
 
 import io.quarry.ql.ErrorCode;
 import io.quarry.ql.QueryLanguageException;
+import io.quarry.ql.ast.SourceLocation;
 import io.quarry.ql.internal.Errors;
 import io.quarry.ql.parser.QuarryReportLexer;
 import java.util.List;
@@ -39,6 +40,8 @@ final class TokenPreScan {
                         locations);
                 case QuarryReportLexer.UNTERMINATED_BLOCK_COMMENT -> throw lexical(ErrorCode.UNTERMINATED_COMMENT,
                         "unterminated comment", token, source, locations);
+                case QuarryReportLexer.STRING -> rejectNul(token, "a string", source, locations);
+                case QuarryReportLexer.QUOTED_IDENTIFIER -> rejectNul(token, "a quoted name", source, locations);
                 case QuarryReportLexer.LPAREN, QuarryReportLexer.CASE -> {
                     int depth = base[level] + 1 + operators[level];
                     level++;
@@ -64,6 +67,23 @@ final class TokenPreScan {
                         locations.of(token), source, tokenText(token), List.of());
             }
         }
+    }
+
+    /**
+     * PostgreSQL text cannot hold NUL (U+0000), so a string or quoted name with one is refused
+     * here, pointing at the character itself.
+     */
+    private static void rejectNul(Token token, String what, String source, Locations locations) {
+        String text = token.getText();
+        int nul = text.indexOf('\0');
+        if (nul < 0) {
+            return;
+        }
+        int lineStart = text.lastIndexOf('\n', nul) + 1;
+        int line = token.getLine() + (int) text.substring(0, nul).chars().filter(c -> c == '\n').count();
+        int column = text.codePointCount(lineStart, nul) + 1 + (lineStart == 0 ? token.getCharPositionInLine() : 0);
+        throw Errors.at(ErrorCode.NUL_CHARACTER, what + " must not contain the NUL character (U+0000)",
+                new SourceLocation(line, column, locations.jsonPointer()), source, null, List.of());
     }
 
     private static QueryLanguageException lexical(
