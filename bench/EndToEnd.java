@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp bench/.data/classes:api/target/quarry-api-all.jar bench.EndToEnd --base http://127.0.0.1:18080
- *     --jdbc jdbc:postgresql://127.0.0.1:25439/postgres --secret-file bench/.data/db/jwt-secret
+ *     --jdbc jdbc:postgresql://127.0.0.1:25439/postgres --secret-file bench/.data/db/pg/quarry/jwt-secret
  *     [--data-dir bench/.data/db/pg]
  *     --phase uncached|cached --out e2e.json [--concurrency 4] [--throughput-concurrency 8]
  *     [--seconds 10] [--warmup 3] [--server-warmup 150] [--export-runs 3] [--demo-token TOKEN] [--only KEY,...]

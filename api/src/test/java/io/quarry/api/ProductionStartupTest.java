@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The production path from an empty database: the server migrates it, loads the demo data
- * (QUARRY_DEMO_DATA_ENABLED=true), says on /health what it runs on, and answers a report. On
+ * (QUARRY_DEMO_DATA_ENABLED=true), says on /health what it runs on (to a caller with a token;
+ * anyone else gets the status only), and answers a report. On
  * Citus the tables are distributed and /health shows Citus with its two workers.
  */
 class ProductionStartupTest {
@@ -39,7 +40,12 @@ class ProductionStartupTest {
                 "micronaut.server.port", -1);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
              HttpClient client = server.getApplicationContext().createBean(HttpClient.class, server.getURL())) {
-            Map<String, Object> health = client.toBlocking().retrieve(HttpRequest.GET("/health"),
+            String token = server.getApplicationContext().getBean(TokenGenerator.class).generateToken(Map.of(
+                    "sub", "startup", "accounts", List.of(1L, 2L),
+                    "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+            assertThat(client.toBlocking().retrieve("/health")).as("anonymous: the status only")
+                    .isEqualTo("{\"status\":\"UP\"}");
+            Map<String, Object> health = client.toBlocking().retrieve(HttpRequest.GET("/health").bearerAuth(token),
                     Argument.mapOf(String.class, Object.class));
             Map<String, Object> database = (Map<String, Object>) ((Map<String, Object>) health.get("details"))
                     .get("database");
@@ -58,9 +64,6 @@ class ProductionStartupTest {
             assertThat(single(schema, "SELECT count(*) FROM accounts")).isEqualTo(20);
             assertThat(single(schema, "SELECT count(*) FROM ad_stats_daily")).isGreaterThan(50_000);
 
-            String token = server.getApplicationContext().getBean(TokenGenerator.class).generateToken(Map.of(
-                    "sub", "startup", "accounts", List.of(1L, 2L),
-                    "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
             Map<String, Object> answer = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query",
                             "DIMENSIONS account.id METRICS spend, event_count WHERE date DURING LAST_30_DAYS")
                     .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token), Argument.mapOf(String.class, Object.class));

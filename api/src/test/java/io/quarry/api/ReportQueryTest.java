@@ -9,10 +9,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.quarry.api.auth.Jwts;
 import io.quarry.testdb.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,8 +20,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/v1/reports/query} through the real server on the test database. */
@@ -106,44 +104,38 @@ class ReportQueryTest extends ApiTest {
         HttpClientResponseException none = error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
                 .contentType(MediaType.TEXT_PLAIN_TYPE));
         assertThat(none.getStatus().getCode()).isEqualTo(401);
+        assertThat(problem(none)).containsEntry("code", "TOKEN_MISSING");
+        assertThat(none.getResponse().getHeaders().get("WWW-Authenticate")).isEqualTo("Bearer realm=\"quarry\"");
+        // The signature's first character changed: its bytes change whatever they were (unlike the
+        // last character, whose low bits base64url ignores).
+        String[] parts = token(List.of(1L)).split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
         HttpClientResponseException forged = error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
-                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token(List.of(1L)).replaceAll(".$", "x")));
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(tampered));
         assertThat(forged.getStatus().getCode()).isEqualTo(401);
+        assertThat(problem(forged)).containsEntry("code", "TOKEN_BAD_SIGNATURE");
+        assertThat(forged.getResponse().getHeaders().get("WWW-Authenticate")).startsWith(
+                "Bearer realm=\"quarry\", error=\"invalid_token\", error_description=");
     }
 
     @Test
     void forgedTokensAre401() {
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        String claims = base64.encodeToString(("{\"sub\":\"mallory\",\"accounts\":[1,2,3,4,5,6,7,8],\"exp\":"
-                + Instant.now().plusSeconds(600).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
-        String unsigned = base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
-                + "." + claims + ".";
-        assertThat(error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
-                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(unsigned)).getStatus().getCode()).isEqualTo(401);
-        String signedElsewhere = hs256("another-secret-0123456789-abcdefghijklmnopqrstuvwxyz", claims);
-        assertThat(error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
-                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(signedElsewhere)).getStatus().getCode()).isEqualTo(401);
-        String expired = base64.encodeToString(("{\"sub\":\"t\",\"accounts\":[1],\"exp\":"
-                + Instant.now().minusSeconds(60).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
-        assertThat(error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
-                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(hs256(TestDatabaseProperties.JWT_SECRET, expired)))
-                .getStatus().getCode()).isEqualTo(401);
-        assertThat(token(List.of(1L))).as("issued tokens are signed").startsWith(
-                base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)));
+        String claims = Jwts.claims(Map.of("sub", "mallory", "accounts", List.of(1, 2, 3, 4, 5, 6, 7, 8),
+                "exp", Instant.now().plusSeconds(600).getEpochSecond()));
+        assertRefused(Jwts.unsigned(claims), "TOKEN_BAD_SIGNATURE");
+        assertRefused(Jwts.hmac("HS256", "another-secret-0123456789-abcdefghijklmnopqrstuvwxyz", claims),
+                "TOKEN_BAD_SIGNATURE");
+        assertRefused(Jwts.hmac("HS256", TestDatabaseProperties.JWT_SECRET, Jwts.claims(Map.of("sub", "t",
+                "accounts", List.of(1), "exp", Instant.now().minusSeconds(60).getEpochSecond()))), "TOKEN_EXPIRED");
+        assertThat(token(List.of(1L))).as("issued tokens are signed").startsWith(Base64.getUrlEncoder()
+                .withoutPadding().encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String hs256(String secret, String claims) {
-        try {
-            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-            String input = base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8))
-                    + "." + claims;
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8),
-                    "HmacSHA256"));
-            return input + "." + base64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
+    private void assertRefused(String token, String code) {
+        HttpClientResponseException e = error(HttpRequest.POST("/api/v1/reports/query", "METRICS spend")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token));
+        assertThat(e.getStatus().getCode()).isEqualTo(401);
+        assertThat(problem(e)).containsEntry("code", code);
     }
 
     @Test

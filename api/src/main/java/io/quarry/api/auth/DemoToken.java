@@ -23,31 +23,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * In the embedded demo mode only, prints a ready bearer token for the demo accounts when the
- * server starts. Production configuration (an external database) never prints one.
+ * server starts. Production configuration (an external database) never prints one. The token is
+ * valid for 30 days, the embedded mode's default maximum token lifetime, or for
+ * {@code quarry.auth.tokens.max-lifetime} when that is set shorter.
  */
 @Singleton
 @Requires(beans = EmbeddedDatabase.class)
 public final class DemoToken implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoToken.class);
-    private static final Duration VALIDITY = Duration.ofDays(30);
 
     private final TokenGenerator tokens;
     private final DataSource dataSource;
     private final AuthConfiguration configuration;
+    private final Duration validity;
 
-    DemoToken(TokenGenerator tokens, DirectDataSource direct, AuthConfiguration configuration) {
+    DemoToken(TokenGenerator tokens, DirectDataSource direct, AuthConfiguration configuration, TokenRules rules) {
         this.tokens = tokens;
         this.dataSource = direct.dataSource();
         this.configuration = configuration;
+        this.validity = rules.maxLifetime().compareTo(TokenRules.DEMO_MAX_LIFETIME) < 0
+                ? rules.maxLifetime() : TokenRules.DEMO_MAX_LIFETIME;
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         List<Long> accounts = demoAccounts();
         String token = generate("demo", accounts);
-        LOG.info("Demo token for accounts {} (valid {} days):\n\n  export QUARRY_TOKEN={}\n", accounts,
-                VALIDITY.toDays(), token);
+        LOG.info("Demo token for accounts {} (valid {}):\n\n  export QUARRY_TOKEN={}\n", accounts,
+                TokenRules.describe(validity), token);
     }
 
     /** A token for {@code subject} that may read {@code accounts}. */
@@ -56,7 +60,9 @@ public final class DemoToken implements ApplicationEventListener<ServerStartupEv
         claims.put("sub", subject);
         claims.put("iss", "quarry-demo");
         claims.put(configuration.accountsClaim(), accounts);
-        claims.put("exp", Instant.now().plus(VALIDITY).getEpochSecond());
+        Instant now = Instant.now();
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(validity).getEpochSecond());
         return tokens.generateToken(claims).orElseThrow(() -> new IllegalStateException("no token generator"));
     }
 
