@@ -2,6 +2,7 @@ package io.quarry.api.reports;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import java.util.Locale;
 
 /** How a report is answered, by the request's Accept header: JSON, or CSV / NDJSON streamed. */
 public enum AnswerFormat {
@@ -19,10 +20,10 @@ public enum AnswerFormat {
         return mediaType;
     }
 
-    /** The first of JSON, CSV and NDJSON the client accepts; JSON when it names none of them. */
+    /** The first of JSON, CSV and NDJSON the client accepts (names are case-insensitive); JSON when none. */
     public static AnswerFormat of(HttpRequest<?> request) {
         for (MediaType accepted : request.accept()) {
-            switch (accepted.getName()) {
+            switch (accepted.getName().toLowerCase(Locale.ROOT)) {
                 case MediaType.APPLICATION_JSON:
                     return JSON;
                 case MediaType.TEXT_CSV:

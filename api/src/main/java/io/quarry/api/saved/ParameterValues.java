@@ -64,9 +64,11 @@ final class ParameterValues {
         return converted;
     }
 
+    /** A date of the supported range (0001-01-01 to 9999-12-31), or null. */
     private static LocalDate date(String text) {
         try {
-            return LocalDate.parse(text);
+            LocalDate day = LocalDate.parse(text);
+            return day.getYear() >= 1 && day.getYear() <= 9999 ? day : null;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -14,6 +14,7 @@ import io.quarry.ql.ast.Logical;
 import io.quarry.ql.ast.LogicalOperator;
 import io.quarry.ql.ast.Report;
 import io.quarry.ql.ast.SourceLocation;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,13 @@ final class RunOverrides {
             if (run.from() == null || run.to() == null) {
                 throw invalid("DATE_RANGE", "a date range override needs both \"from\" and \"to\"",
                         run.from() == null ? "/from" : "/to");
+            }
+            for (String end : List.of("from", "to")) {
+                LocalDate day = end.equals("from") ? run.from() : run.to();
+                if (day.getYear() < 1 || day.getYear() > 9999) {
+                    throw invalid("DATE_RANGE", "\"" + end + "\" (" + day + ") is outside the supported dates,"
+                            + " 0001-01-01 to 9999-12-31", "/" + end);
+                }
             }
             if (run.to().isBefore(run.from())) {
                 throw invalid("DATE_RANGE", "\"to\" (" + run.to() + ") is before \"from\" (" + run.from() + ")", "/to");

@@ -36,6 +36,7 @@ import io.quarry.planner.sql.SqlQuery.Joined;
 import io.quarry.planner.sql.SqlQuery.Select;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -184,7 +185,9 @@ final class BaseCteBuilder {
         if (dataset.timeType() == ColumnType.DATE) {
             return new Bind(new BindValue(day, BindType.DATE));
         }
-        return new Bind(new BindValue(day.atTime(LocalTime.MIDNIGHT).atZone(report.zone()).toOffsetDateTime(),
-                BindType.TIMESTAMPTZ));
+        // The instant the day starts in the report's zone, written in UTC: PostgreSQL refuses
+        // offsets beyond 15:59 in a timestamptz literal, which Java's zones allow (up to 18:00).
+        return new Bind(new BindValue(day.atTime(LocalTime.MIDNIGHT).atZone(report.zone()).toInstant()
+                .atOffset(ZoneOffset.UTC), BindType.TIMESTAMPTZ));
     }
 }

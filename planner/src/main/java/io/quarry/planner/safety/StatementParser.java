@@ -1,8 +1,8 @@
 package io.quarry.planner.safety;
 
 import java.util.Optional;
-import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -40,8 +40,7 @@ final class StatementParser {
         }
         Statements statements;
         try {
-            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
-            statements = parser.Statements();
+            statements = statements(sql);
         } catch (Exception | StackOverflowError e) {
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             return failed("JSqlParser cannot parse the statement: " + reason, sql);
@@ -56,6 +55,18 @@ final class StatementParser {
         }
         return failed("only a SELECT (or WITH ... SELECT) is allowed, not " + statement.getClass().getSimpleName(),
                 sql);
+    }
+
+    /**
+     * JSqlParser's grammar without its "complex parsing" (deep lookahead) first: about ten times
+     * faster on the planner's statements; with it only when the simple grammar fails.
+     */
+    private static Statements statements(String sql) throws Exception {
+        try {
+            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statements();
+        } catch (ParseException simple) {
+            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statements();
+        }
     }
 
     private static Parsed failed(String message, String sql) {

@@ -1,0 +1,352 @@
+package io.quarry.api.adversarial;
+
+import io.quarry.api.adversarial.Catalog.Dim;
+import io.quarry.api.adversarial.SqlOracle.Expected;
+import io.quarry.api.adversarial.SqlOracle.Row;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Compares an answer of /reports/query (JSON, CSV or NDJSON) or /reports/pivot (JSON) with the
+ * oracle's expected rows, value by value: dimension values as text, metrics exactly (quotients
+ * to the last digit the database gave). Every difference is a problem; whether it is a leak is
+ * decided by {@link IsolationRun} (by the sentinel marks, account ids, or an oracle over every account).
+ */
+final class AnswerCheck {
+
+    /** A row of a rows answer: "detail" or the kind of total, and its values in column order. */
+    record Actual(String kind, List<Object> values) {
+    }
+
+    /** How a metric column compares: exactly, as a quotient the database rounded, as the change of two such. */
+    static final int EXACT = 0;
+    static final int QUOTIENT = 1;
+    static final int CHANGE_OF_QUOTIENTS = 2;
+
+    private AnswerCheck() {
+    }
+
+    /** The rows of a /reports/query answer in {@code format} (json, csv, ndjson), with its column names. */
+    static List<Actual> parseRows(String format, String body, List<String> columns) throws IOException {
+        List<Actual> rows = new ArrayList<>();
+        switch (format) {
+            case "json" -> {
+                Map<String, Object> answer = Json.object(Json.parse(body));
+                for (Object column : Json.array(answer.get("columns"))) {
+                    columns.add((String) Json.object(column).get("name"));
+                }
+                for (Object row : Json.array(answer.get("rows"))) {
+                    rows.add(new Actual("detail", Json.array(row)));
+                }
+                for (Object total : Json.array(answer.get("totals"))) {
+                    Map<String, Object> t = Json.object(total);
+                    rows.add(new Actual((String) t.get("level"), Json.array(t.get("values"))));
+                }
+            }
+            case "csv" -> {
+                try (CSVParser parser = CSVParser.parse(new StringReader(body), CSVFormat.RFC4180)) {
+                    List<CSVRecord> records = parser.getRecords();
+                    List<String> header = records.get(0).toList();
+                    boolean totals = header.get(header.size() - 1).equals("row_type");
+                    columns.addAll(totals ? header.subList(0, header.size() - 1) : header);
+                    for (CSVRecord record : records.subList(1, records.size())) {
+                        List<Object> values = new ArrayList<>(record.toList());
+                        String kind = totals ? (String) values.remove(values.size() - 1) : "detail";
+                        rows.add(new Actual(kind, values));
+                    }
+                }
+            }
+            default -> {
+                for (Object line : Json.parseLines(body)) {
+                    Map<String, Object> object = new LinkedHashMap<>(Json.object(line));
+                    Object kind = object.remove("row_type");
+                    if (columns.isEmpty()) {
+                        columns.addAll(object.keySet());
+                    }
+                    rows.add(new Actual(kind == null ? "detail" : kind.toString(), new ArrayList<>(object.values())));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The problems of a rows answer (an empty list when it is exactly the expected one). */
+    static List<String> rows(Spec spec, Expected expected, List<String> columns, List<Actual> rows, boolean csv) {
+        List<String> problems = new ArrayList<>();
+        int dims = spec.dims().size();
+        if (!(rows.isEmpty() && columns.isEmpty()) && !columns.equals(spec.columns())) {
+            problems.add("columns " + columns + ", expected " + spec.columns());
+            return problems;
+        }
+        Map<List<String>, List<BigDecimal>> detail = new LinkedHashMap<>();
+        expected.level(0).forEach(r -> detail.put(r.key(), r.values()));
+        Set<List<String>> seen = new HashSet<>();
+        List<Row> totals = new ArrayList<>(expected.rows().stream().filter(r -> r.level() > 0).toList());
+        List<List<Integer>> levels = spec.levels();
+        for (Actual row : rows) {
+            List<String> key = key(spec, row.values().subList(0, dims), csv);
+            List<BigDecimal> values = numbers(row.values().subList(dims, row.values().size()), csv, problems);
+            if (row.kind().equals("detail")) {
+                if (!seen.add(key)) {
+                    problems.add("duplicate row " + key);
+                } else if (!detail.containsKey(key)) {
+                    problems.add("row not in the oracle: " + key + " " + values);
+                } else if (!same(values, detail.get(key), expected.inexact())) {
+                    problems.add("row " + key + ": " + values + ", expected " + detail.get(key));
+                }
+                continue;
+            }
+            Row match = null;
+            for (Row total : totals) {
+                String kind = levels.get(total.level()).isEmpty() ? "grand" : "subtotal";
+                if (kind.equals(row.kind()) && total.key().equals(key) && same(values, total.values(), expected.inexact())) {
+                    match = total;
+                    break;
+                }
+            }
+            if (match == null) {
+                problems.add(row.kind() + " total " + key + " " + values + " is none of the expected " + totals);
+            } else {
+                totals.remove(match);
+            }
+        }
+        if (!totals.isEmpty()) {
+            problems.add("missing totals " + totals);
+        }
+        long expectedCount = count(spec, detail.size());
+        if (seen.size() != expectedCount) {
+            problems.add(seen.size() + " detail rows, expected " + expectedCount + (spec.limit() == null ? ""
+                    : " (" + detail.size() + " before LIMIT " + spec.limit() + " OFFSET " + spec.offset() + ")"));
+        }
+        return problems;
+    }
+
+    /** The dimension values of every detail row of a rows answer (none for a pivot). */
+    static List<List<String>> detailKeys(Spec spec, String format, String body) throws IOException {
+        List<List<String>> keys = new ArrayList<>();
+        if (!format.equals("pivot")) {
+            for (Actual row : parseRows(format, body, new ArrayList<>())) {
+                if (row.kind().equals("detail") && row.values().size() >= spec.dims().size()) {
+                    keys.add(key(spec, row.values().subList(0, spec.dims().size()), format.equals("csv")));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** How many rows LIMIT and OFFSET leave of {@code rows}. */
+    static long count(Spec spec, long rows) {
+        long offset = spec.offset() == null ? 0 : spec.offset();
+        long left = Math.max(0, rows - offset);
+        return spec.limit() == null ? left : Math.min(spec.limit(), left);
+    }
+
+    /** The problems of a /reports/pivot JSON answer. */
+    static List<String> pivot(Spec spec, Expected expected, String body) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> answer = Json.object(Json.parse(body));
+        List<Integer> rowDims = new ArrayList<>();
+        for (int i = 0; i < spec.dims().size(); i++) {
+            if (!spec.pivot().contains(i)) {
+                rowDims.add(i);
+            }
+        }
+        List<String> metricNames = spec.metrics().stream().map(Spec.MetricItem::outputName).toList();
+        checkEqual(problems, "rowDimensions", list(answer.get("rowDimensions")),
+                rowDims.stream().map(i -> spec.dims().get(i).outputName()).toList());
+        checkEqual(problems, "columnDimensions", list(answer.get("columnDimensions")),
+                spec.pivot().stream().map(i -> spec.dims().get(i).outputName()).toList());
+        checkEqual(problems, "metrics", list(answer.get("metrics")), metricNames);
+        List<List<Integer>> levels = spec.levels();
+        int rowLevel = rowDims.isEmpty() ? -1 : 1;
+        int columnLevel = rowDims.isEmpty() ? 1 : 2;
+        Map<List<String>, Map<List<String>, List<BigDecimal>>> cells = new LinkedHashMap<>();
+        Map<List<String>, List<BigDecimal>> rowTotals = new LinkedHashMap<>();
+        Map<List<String>, List<BigDecimal>> columnTotals = new LinkedHashMap<>();
+        List<BigDecimal> grand = nulls(metricNames.size());
+        for (Row row : expected.rows()) {
+            List<String> rowKey = pick(row.key(), rowDims);
+            List<String> columnKey = pick(row.key(), spec.pivot());
+            if (row.level() == 0) {
+                cells.computeIfAbsent(rowKey, k -> new LinkedHashMap<>()).put(columnKey, row.values());
+            } else if (row.level() == rowLevel) {
+                rowTotals.put(rowKey, row.values());
+                cells.computeIfAbsent(rowKey, k -> new LinkedHashMap<>());
+            } else if (row.level() == columnLevel) {
+                columnTotals.put(columnKey, row.values());
+            } else if (levels.get(row.level()).isEmpty()) {
+                grand = row.values();
+            }
+        }
+        Set<List<String>> columnKeys = new HashSet<>(columnTotals.keySet());
+        cells.values().forEach(c -> columnKeys.addAll(c.keySet()));
+        List<List<String>> columns = new ArrayList<>();
+        for (Object column : list(answer.get("columns"))) {
+            columns.add(key(spec, spec.pivot(), list(column)));
+        }
+        if (!new HashSet<>(columns).equals(columnKeys) || columns.size() != columnKeys.size()) {
+            problems.add("pivot columns " + columns + ", expected " + columnKeys);
+        }
+        List<Object> rows = list(answer.get("rows"));
+        if (rows.size() != count(spec, cells.size())) {
+            problems.add(rows.size() + " pivot rows, expected " + count(spec, cells.size()) + " of " + cells.size());
+        }
+        Object totalRows = Json.object(answer.get("meta")).get("totalRows");
+        if (!(totalRows instanceof BigDecimal n) || n.intValue() != cells.size()) {
+            problems.add("meta.totalRows " + totalRows + ", expected " + cells.size());
+        }
+        for (Object item : rows) {
+            Map<String, Object> row = Json.object(item);
+            List<String> rowKey = key(spec, rowDims, list(row.get("header")));
+            if (!cells.containsKey(rowKey)) {
+                problems.add("pivot row not in the oracle: " + rowKey);
+                continue;
+            }
+            List<Object> actualCells = list(row.get("cells"));
+            for (int c = 0; c < Math.min(columns.size(), actualCells.size()); c++) {
+                List<BigDecimal> want = cells.get(rowKey).getOrDefault(columns.get(c), nulls(metricNames.size()));
+                compare(problems, "cell " + rowKey + " x " + columns.get(c), actualCells.get(c), want, expected);
+            }
+            compare(problems, "row total " + rowKey, row.get("total"),
+                    rowTotals.getOrDefault(rowKey, nulls(metricNames.size())), expected);
+        }
+        List<Object> actualColumnTotals = list(answer.get("columnTotals"));
+        for (int c = 0; c < Math.min(columns.size(), actualColumnTotals.size()); c++) {
+            compare(problems, "column total " + columns.get(c), actualColumnTotals.get(c),
+                    columnTotals.getOrDefault(columns.get(c), nulls(metricNames.size())), expected);
+        }
+        compare(problems, "grand total", answer.get("grandTotal"), grand, expected);
+        return problems;
+    }
+
+    /** A list of the answer, absent when empty (the pivot answer leaves empty lists out). */
+    private static List<Object> list(Object value) {
+        return value == null ? List.of() : Json.array(value);
+    }
+
+    private static void compare(List<String> problems, String what, Object actual, List<BigDecimal> expected,
+                                Expected oracle) {
+        List<BigDecimal> values = numbers(list(actual), false, problems);
+        if (!same(values, expected, oracle.inexact())) {
+            problems.add(what + ": " + values + ", expected " + expected);
+        }
+    }
+
+    private static void checkEqual(List<String> problems, String what, Object actual, List<String> expected) {
+        if (!expected.equals(actual)) {
+            problems.add(what + " " + actual + ", expected " + expected);
+        }
+    }
+
+    private static List<String> pick(List<String> key, List<Integer> indexes) {
+        List<String> picked = new ArrayList<>();
+        indexes.forEach(i -> picked.add(key.get(i)));
+        return picked;
+    }
+
+    private static List<BigDecimal> nulls(int size) {
+        List<BigDecimal> nulls = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            nulls.add(null);
+        }
+        return nulls;
+    }
+
+    private static List<String> key(Spec spec, List<Integer> dims, List<Object> values) {
+        List<String> key = new ArrayList<>();
+        for (int i = 0; i < dims.size() && i < values.size(); i++) {
+            key.add(text(spec.dims().get(dims.get(i)).dim(), values.get(i), false));
+        }
+        return key;
+    }
+
+    private static List<String> key(Spec spec, List<Object> values, boolean csv) {
+        List<String> key = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            key.add(text(spec.dims().get(i).dim(), values.get(i), csv));
+        }
+        return key;
+    }
+
+    /** A dimension value as the oracle writes it: ids as plain numbers, time buckets as their first day. */
+    static String text(Dim dim, Object value, boolean csv) {
+        if (value == null) {
+            return null;
+        }
+        String text = value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+        if (csv && text.isEmpty()) {
+            return null;
+        }
+        return dim.isDate() && text.matches("\\d{4}-\\d{2}-\\d{2}.*") ? text.substring(0, 10) : text;
+    }
+
+    private static List<BigDecimal> numbers(List<Object> values, boolean csv, List<String> problems) {
+        List<BigDecimal> numbers = new ArrayList<>();
+        for (Object value : values) {
+            if (value == null || csv && value.toString().isEmpty()) {
+                numbers.add(null);
+            } else if (value instanceof BigDecimal number) {
+                numbers.add(number);
+            } else {
+                try {
+                    numbers.add(new BigDecimal(value.toString()));
+                } catch (NumberFormatException e) {
+                    problems.add("metric value is no number: " + value);
+                    numbers.add(null);
+                }
+            }
+        }
+        return numbers;
+    }
+
+    /**
+     * Equal values: exact; a quotient within the last digit the database gave (or 14 significant
+     * digits); the change of two quotients (the two columns before it) within what their rounding
+     * can make of it: (ulp(now) + ulp(before)) / |before|.
+     */
+    static boolean same(List<BigDecimal> actual, List<BigDecimal> expected, int[] kinds) {
+        if (actual.size() != expected.size()) {
+            return false;
+        }
+        for (int i = 0; i < actual.size(); i++) {
+            BigDecimal a = actual.get(i);
+            BigDecimal e = expected.get(i);
+            int kind = i < kinds.length ? kinds[i] : EXACT;
+            if (a == null || e == null) {
+                if (a != e) {
+                    return false;
+                }
+            } else if (kind == EXACT) {
+                if (a.compareTo(e) != 0) {
+                    return false;
+                }
+            } else {
+                BigDecimal error = a.subtract(e).abs();
+                BigDecimal bound = ulp(a).max(e.abs().movePointLeft(14));
+                if (kind == CHANGE_OF_QUOTIENTS && i >= 2 && actual.get(i - 1) != null && actual.get(i - 2) != null
+                        && actual.get(i - 1).signum() != 0) {
+                    bound = bound.add(ulp(actual.get(i - 2)).add(ulp(actual.get(i - 1))).multiply(BigDecimal.valueOf(4))
+                            .divide(actual.get(i - 1).abs(), java.math.MathContext.DECIMAL64));
+                }
+                if (error.compareTo(bound) > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static BigDecimal ulp(BigDecimal value) {
+        return BigDecimal.ONE.movePointLeft(Math.max(value.scale(), 0));
+    }
+}
