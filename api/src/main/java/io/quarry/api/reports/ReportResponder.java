@@ -14,12 +14,13 @@ public final class ReportResponder {
     }
 
     public static HttpResponse<?> of(Answer answer) throws IOException {
+        // JSON answers say so: a client may accept NDJSON too, which a JSON document is not.
         if (answer instanceof Answer.Rows rows) {
-            return HttpResponse.ok(rows.response());
+            return HttpResponse.ok(rows.response()).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         if (answer instanceof Answer.Pivot pivot) {
             return pivot.csv() ? HttpResponse.ok(PivotCsv.of(pivot.response())).contentType(CSV)
-                    : HttpResponse.ok(pivot.response());
+                    : HttpResponse.ok(pivot.response()).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         Answer.Stream stream = (Answer.Stream) answer;
         return HttpResponse.ok(new StreamedFile(stream.body(), stream.mediaType())).contentType(stream.mediaType());

@@ -5,6 +5,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -14,7 +15,14 @@ import jakarta.validation.constraints.Size;
  * edits, when not given as If-Match.
  */
 @Serdeable
-public record SaveRequest(@Nullable Long account, @NotBlank @Size(max = 200) String name,
-                          @Nullable @Size(max = 4000) String description, @NotNull JsonNode definition,
+public record SaveRequest(@Nullable Long account,
+                          @NotBlank @Size(max = 200) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String name,
+                          @Nullable @Size(max = 4000) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE)
+                          String description,
+                          @NotNull JsonNode definition,
                           @Nullable Integer version) {
+
+    /** PostgreSQL text cannot hold NUL (U+0000). */
+    static final String NO_NUL = "[^\\x00]*";
+    static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 }

@@ -50,6 +50,13 @@ public final class SavedReportReader {
     /** A page of the scope's reports (or of one of its accounts), newest change first. */
     public SavedReportViews.Page list(TenantScope scope, Long account, String name, String owner, long offset,
                                       int limit) {
+        for (String filter : new String[] {name, owner}) {
+            if (filter != null && filter.indexOf('\0') >= 0) {
+                throw SavedReportException.badRequest("NUL_CHARACTER", "a filter must not contain the NUL character"
+                        + " (U+0000)", new Problem.Located("NUL_CHARACTER", "NUL in a filter", null, null,
+                        filter == name ? "/name" : "/owner", null, null));
+            }
+        }
         if (account != null && !scope.contains(account)) {
             throw SavedReportException.forbidden("account " + account + " is not in your token");
         }

@@ -114,6 +114,12 @@ final class OutputNames {
             throw new PlanningException(PlanningError.INVALID_VALUE, name.isEmpty() ? "a column name must not be empty"
                     : "a column name must not contain the NUL character (U+0000)", column.location());
         }
+        if (name.indexOf('\\') >= 0) {
+            // The second wall refuses any backslash in a statement (PostgreSQL and JSqlParser lex
+            // escapes differently): a name with one would be a planned statement it refuses.
+            throw new PlanningException(PlanningError.INVALID_VALUE, "a column name must not contain a backslash",
+                    column.location());
+        }
         if (name.startsWith("__")) {
             throw new PlanningException(PlanningError.RESERVED_NAME, "'" + name + "' is reserved: names starting with"
                     + " __ are the planner's own columns; choose another name", column.location());

@@ -27,6 +27,8 @@ class OutputNameErrorsTest {
 
     static Stream<Arguments> errors() {
         return Stream.of(
+                Arguments.of("DIMENSIONS campaign.name AS \"a\\b\" METRICS spend" + WHERE, PlanningError.INVALID_VALUE,
+                        "line 1:29: a column name must not contain a backslash"),
                 Arguments.of("DIMENSIONS campaign.name, campaign.name METRICS spend" + WHERE, PlanningError.DUPLICATE_NAME,
                         "line 1:27: the report already has a column named 'campaign.name'; give this one another"
                         + " name with AS"),

@@ -1,0 +1,54 @@
+package io.quarry.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Inputs the adversarial fuzzer answered with 500, each now a clear 4xx or a proper answer. */
+@MicronautTest
+class FuzzFindingsTest extends ApiTest {
+
+    private static final String PIVOT = "DIMENSIONS campaign.status, date.month METRICS spend"
+            + " WHERE date BETWEEN DATE '2026-04-16' AND DATE '2026-06-14' PIVOT BY date.month";
+
+    @Test
+    void nulInASavedReportNameOrListFilterIs400() {
+        String token = token("fuzz", List.of(1L));
+        HttpClientResponseException list = error(HttpRequest.GET("/api/v1/saved-reports?name=a%00b").bearerAuth(token));
+        assertThat(list.getStatus().getCode()).isEqualTo(422);
+        assertThat(list.getResponse().getBody(String.class).orElse("")).contains("NUL_CHARACTER");
+        HttpClientResponseException save = error(HttpRequest.POST("/api/v1/saved-reports", Map.of("account", 1,
+                "name", "a\u0000b", "definition", PIVOT)).bearerAuth(token));
+        assertThat(save.getStatus().getCode()).isEqualTo(400);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSavedPivotRunAnswersJsonToAClientThatAcceptsNdjson() {
+        String token = token("fuzz", List.of(1L));
+        Map<String, Object> saved = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/saved-reports",
+                Map.of("account", 1, "name", "pivot " + System.nanoTime(), "definition", PIVOT)).bearerAuth(token),
+                Map.class);
+        HttpResponse<String> answer = client.toBlocking().exchange(HttpRequest.POST("/api/v1/saved-reports/"
+                + saved.get("id") + "/run", Map.of()).accept("application/x-ndjson").bearerAuth(token), String.class);
+        assertThat(answer.getStatus().getCode()).isEqualTo(200);
+        assertThat(answer.getContentType()).hasValue(MediaType.APPLICATION_JSON_TYPE);
+        assertThat(answer.body()).contains("\"columnDimensions\"");
+    }
+
+    private HttpClientResponseException error(HttpRequest<?> request) {
+        try {
+            client.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            return e;
+        }
+        throw new AssertionError("expected an error for " + request.getPath());
+    }
+}
