@@ -98,7 +98,7 @@ class ApiFuzzTest extends ApiTest {
             });
             memory.put("end", Memory.sample());
             StringBuilder shrunk = new StringBuilder();
-            long shrinkUntil = System.nanoTime() + (settings.longForm() ? 600 : 15) * 1_000_000_000L;
+            long shrinkUntil = System.nanoTime() + (settings.longForm() ? 600 : 8) * 1_000_000_000L;
             for (Map.Entry<String, Object[]> entry : new java.util.TreeMap<>(smallest).entrySet()) {
                 String[] key = entry.getKey().split("\t", 2);
                 Input input = (Input) entry.getValue()[1];

@@ -240,12 +240,8 @@ final class Catalog {
         return new Constant(BigDecimal.valueOf(value));
     }
 
-    /**
-     * A metric the suite may ask for: its report expression, the datasets it may be used with, its
-     * value, and whether it is a sum-like figure that only grows with more rows (a larger value
-     * than the oracle's is then a sign of rows from outside the scope).
-     */
-    record MetricDef(String expression, Set<Source> sources, Value value, boolean growing) {
+    /** A metric the suite may ask for: its report expression, the datasets it may be used with, its value. */
+    record MetricDef(String expression, Set<Source> sources, Value value) {
 
         /** Whether totals must recompute it from the facts (an average, a distinct count), not sum it up. */
         boolean recomputed() {
@@ -257,39 +253,39 @@ final class Catalog {
     static final Set<Source> EV = EnumSet.of(Source.EVENTS);
 
     static final List<MetricDef> MODEL_METRICS = List.of(
-            new MetricDef("impressions", AD, of(Agg.IMPRESSIONS), true),
-            new MetricDef("reach", AD, of(Agg.REACH), true),
-            new MetricDef("clicks", AD, of(Agg.CLICKS), true),
-            new MetricDef("spend", AD, of(Agg.SPEND), true),
-            new MetricDef("conversions", AD, of(Agg.CONVERSIONS), true),
-            new MetricDef("conversion_value", AD, of(Agg.CONVERSION_VALUE), true),
-            new MetricDef("video_views", AD, of(Agg.VIDEO_VIEWS), true),
-            new MetricDef("ctr", AD, div(of(Agg.CLICKS), of(Agg.IMPRESSIONS)), false),
-            new MetricDef("cpc", AD, div(of(Agg.SPEND), of(Agg.CLICKS)), false),
-            new MetricDef("cpm", AD, div(new Op('*', of(Agg.SPEND), constant(1000)), of(Agg.IMPRESSIONS)), false),
-            new MetricDef("cpa", AD, div(of(Agg.SPEND), of(Agg.CONVERSIONS)), false),
-            new MetricDef("roas", AD, div(of(Agg.CONVERSION_VALUE), of(Agg.SPEND)), false),
-            new MetricDef("conversion_rate", AD, div(of(Agg.CONVERSIONS), of(Agg.CLICKS)), false),
-            new MetricDef("event_count", EV, of(Agg.EVENTS), true),
-            new MetricDef("unique_users", EV, of(Agg.USERS), true));
+            new MetricDef("impressions", AD, of(Agg.IMPRESSIONS)),
+            new MetricDef("reach", AD, of(Agg.REACH)),
+            new MetricDef("clicks", AD, of(Agg.CLICKS)),
+            new MetricDef("spend", AD, of(Agg.SPEND)),
+            new MetricDef("conversions", AD, of(Agg.CONVERSIONS)),
+            new MetricDef("conversion_value", AD, of(Agg.CONVERSION_VALUE)),
+            new MetricDef("video_views", AD, of(Agg.VIDEO_VIEWS)),
+            new MetricDef("ctr", AD, div(of(Agg.CLICKS), of(Agg.IMPRESSIONS))),
+            new MetricDef("cpc", AD, div(of(Agg.SPEND), of(Agg.CLICKS))),
+            new MetricDef("cpm", AD, div(new Op('*', of(Agg.SPEND), constant(1000)), of(Agg.IMPRESSIONS))),
+            new MetricDef("cpa", AD, div(of(Agg.SPEND), of(Agg.CONVERSIONS))),
+            new MetricDef("roas", AD, div(of(Agg.CONVERSION_VALUE), of(Agg.SPEND))),
+            new MetricDef("conversion_rate", AD, div(of(Agg.CONVERSIONS), of(Agg.CLICKS))),
+            new MetricDef("event_count", EV, of(Agg.EVENTS)),
+            new MetricDef("unique_users", EV, of(Agg.USERS)));
 
     /** Inline expressions (always given an alias by the generator). */
     static final List<MetricDef> INLINE_METRICS = List.of(
-            new MetricDef("sum(spend) / nullif(sum(clicks), 0)", AD, div(of(Agg.SPEND), of(Agg.CLICKS)), false),
-            new MetricDef("count(*)", AD, of(Agg.AD_ROWS), true),
-            new MetricDef("count(*)", EV, of(Agg.EVENTS), true),
-            new MetricDef("count(DISTINCT ad.id)", AD, of(Agg.AD_DISTINCT_ADS), true),
-            new MetricDef("count(DISTINCT ad.id)", EV, of(Agg.EVENT_DISTINCT_ADS), true),
-            new MetricDef("max(spend)", AD, of(Agg.MAX_SPEND), true),
-            new MetricDef("min(clicks)", AD, of(Agg.MIN_CLICKS), false),
-            new MetricDef("avg(spend)", AD, div(of(Agg.SPEND), of(Agg.AD_ROWS)), false),
-            new MetricDef("sum(CASE WHEN ad.format = 'VIDEO' THEN spend ELSE 0 END)", AD, of(Agg.VIDEO_SPEND), true),
-            new MetricDef("spend / nullif(video_views, 0)", AD, div(of(Agg.SPEND), of(Agg.VIDEO_VIEWS)), false),
+            new MetricDef("sum(spend) / nullif(sum(clicks), 0)", AD, div(of(Agg.SPEND), of(Agg.CLICKS))),
+            new MetricDef("count(*)", AD, of(Agg.AD_ROWS)),
+            new MetricDef("count(*)", EV, of(Agg.EVENTS)),
+            new MetricDef("count(DISTINCT ad.id)", AD, of(Agg.AD_DISTINCT_ADS)),
+            new MetricDef("count(DISTINCT ad.id)", EV, of(Agg.EVENT_DISTINCT_ADS)),
+            new MetricDef("max(spend)", AD, of(Agg.MAX_SPEND)),
+            new MetricDef("min(clicks)", AD, of(Agg.MIN_CLICKS)),
+            new MetricDef("avg(spend)", AD, div(of(Agg.SPEND), of(Agg.AD_ROWS))),
+            new MetricDef("sum(CASE WHEN ad.format = 'VIDEO' THEN spend ELSE 0 END)", AD, of(Agg.VIDEO_SPEND)),
+            new MetricDef("spend / nullif(video_views, 0)", AD, div(of(Agg.SPEND), of(Agg.VIDEO_VIEWS))),
             new MetricDef("coalesce(sum(conversion_value), 0) / nullif(sum(spend), 0)", AD,
-                    div(new Op('c', of(Agg.CONVERSION_VALUE), constant(0)), of(Agg.SPEND)), false),
+                    div(new Op('c', of(Agg.CONVERSION_VALUE), constant(0)), of(Agg.SPEND))),
             new MetricDef("spend * 2 + clicks", AD, new Op('+', new Op('*', of(Agg.SPEND), constant(2)),
-                    of(Agg.CLICKS)), true),
-            new MetricDef("clicks - conversions", AD, new Op('-', of(Agg.CLICKS), of(Agg.CONVERSIONS)), false),
+                    of(Agg.CLICKS))),
+            new MetricDef("clicks - conversions", AD, new Op('-', of(Agg.CLICKS), of(Agg.CONVERSIONS))),
             new MetricDef("impressions + event_count", EnumSet.of(Source.AD_STATS, Source.EVENTS),
-                    new Op('+', of(Agg.IMPRESSIONS), of(Agg.EVENTS)), true));
+                    new Op('+', of(Agg.IMPRESSIONS), of(Agg.EVENTS))));
 }

@@ -48,11 +48,6 @@ final class Findings {
         counters.computeIfAbsent(counter, k -> new LongAdder()).add(amount);
     }
 
-    long counter(String counter) {
-        LongAdder adder = counters.get(counter);
-        return adder == null ? 0 : adder.sum();
-    }
-
     void fail(Finding finding) {
         FailureClass failure = failures.computeIfAbsent(finding.category() + ": " + finding.cls(),
                 k -> new FailureClass());

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * encodings, request id), which token, and a hostile body. Everything comes from the seed, so
  * a failing input is replayed by its seed alone.
  */
-final class FuzzInputs {
+final class FuzzInputs extends Generator {
 
     /** A request to send; {@code token} names a kind of token the suite signs (see {@link ApiFuzzTest}). */
     record Input(String endpoint, String shape, String method, String target, List<String[]> headers, byte[] body,
@@ -58,24 +58,19 @@ final class FuzzInputs {
     static final List<String> ODD_TOKENS = List.of("empty", "missing-claim", "bad-claim", "float", "huge", "negative",
             "nested", "expired", "bad-signature", "unsigned", "garbage", "none", "basic");
 
-    private final Random random;
     private final FuzzReports reports;
+    private final JsonReports jsonForm;
+    private final HostileReports hostile;
     private final List<String> savedIds;
     private final String sentinelId;
 
     FuzzInputs(Random random, List<String> savedIds, String sentinelId) {
-        this.random = random;
+        super(random);
         this.reports = new FuzzReports(random);
+        this.jsonForm = new JsonReports(random, reports);
+        this.hostile = new HostileReports(random, reports);
         this.savedIds = savedIds;
         this.sentinelId = sentinelId;
-    }
-
-    private boolean chance(int percent) {
-        return random.nextInt(100) < percent;
-    }
-
-    private String pick(List<String> values) {
-        return values.get(random.nextInt(values.size()));
     }
 
     Input next() {
@@ -118,7 +113,7 @@ final class FuzzInputs {
             shape = "wild report";
             json = false;
         } else if (form < 22) {
-            body = reports.plausible();
+            body = hostile.plausible();
             shape = "plausible report";
             json = chance(20);
             if (json) {
@@ -126,7 +121,7 @@ final class FuzzInputs {
             }
         } else if (form < 47) {
             json = chance(35);
-            body = reports.semantic(json);
+            body = hostile.semantic(json);
             shape = "valid report, hostile change";
         } else if (form < 54) {
             body = reports.mutated(false);
@@ -137,7 +132,7 @@ final class FuzzInputs {
             shape = "mutated JSON report";
             json = true;
         } else if (form < 78) {
-            body = jsonReport();
+            body = jsonForm.report();
             shape = "JSON report with hostile slots";
             json = true;
         } else if (form < 83) {
@@ -187,80 +182,6 @@ final class FuzzInputs {
         return chance(92) ? pick(VALID_TOKENS) : pick(ODD_TOKENS);
     }
 
-    /** The JSON form with a hostile value in some of its slots, or a value of the wrong type. */
-    private String jsonReport() {
-        List<String> fields = new ArrayList<>();
-        fields.add("\"metrics\": " + (chance(80) ? "[" + items(FuzzReports.METRICS) + "]" : jsonValue(2)));
-        if (chance(60)) {
-            fields.add("\"dimensions\": " + (chance(80) ? "[" + items(FuzzReports.DIMENSIONS) + "]" : jsonValue(2)));
-        }
-        if (chance(60)) {
-            fields.add("\"where\": " + (chance(70) ? "[\"date BETWEEN DATE '2026-05-01' AND DATE '2026-05-31'\", "
-                    + Json.quote(reports.condition(2)) + "]" : jsonValue(2)));
-        }
-        String[] others = {"having", "orderBy", "limit", "offset", "pivotBy", "totals", "compare", "accounts",
-            "timezone", "parameters", "from", Payloads.any(random)};
-        for (String field : others) {
-            if (chance(12)) {
-                fields.add(Json.quote(field) + ": " + slot(field));
-            }
-        }
-        if (chance(5) && !fields.isEmpty()) {
-            fields.add(fields.get(0));
-        }
-        java.util.Collections.shuffle(fields, random);
-        return "{" + String.join(", ", fields) + "}";
-    }
-
-    private String slot(String field) {
-        if (chance(40)) {
-            return jsonValue(2);
-        }
-        return switch (field) {
-            case "having" -> "[" + Json.quote(reports.condition(1)) + "]";
-            case "orderBy" -> "[{\"expression\": " + Json.quote(reports.expression(1)) + ", \"direction\": "
-                    + Json.quote(pick(List.of("ASC", "desc", "sideways", ""))) + ", \"nulls\": "
-                    + Json.quote(pick(List.of("FIRST", "last", "middle"))) + "}]";
-            case "limit", "offset" -> pick(List.of(pick(Payloads.NUMBERS), Json.quote(pick(Payloads.NUMBERS)), "\":x\""));
-            case "pivotBy" -> "[" + Json.quote(pick(Payloads.NAMES)) + "]";
-            case "totals" -> "{\"grand\": " + pick(List.of("true", "false", "1", "\"yes\"")) + ", \"subtotals\": ["
-                    + Json.quote(pick(Payloads.NAMES)) + "]}";
-            case "compare" -> Json.quote(pick(List.of("previous_period", "SAME_PERIOD_LAST_YEAR", "x", "")));
-            case "accounts" -> "[" + pick(List.of("1", "2", "9000001", "-1", "1.5", "\"1\"", "\":a\"", "null",
-                    "9223372036854775808")) + "]";
-            case "timezone" -> Json.quote(pick(Payloads.ZONES));
-            case "parameters" -> "[{\"name\": " + Json.quote(pick(List.of("from", "x", Payloads.any(random))))
-                    + ", \"type\": " + Json.quote(pick(List.of("DATE", "STRING", "INTEGER", "BLOB")))
-                    + ", \"default\": " + Json.quote(reports.leaf()) + "}]";
-            default -> Json.quote(Payloads.any(random));
-        };
-    }
-
-    private String items(List<String> valid) {
-        int count = chance(2) ? 1_700 : 1 + random.nextInt(4);
-        return IntStream.range(0, count).mapToObj(i -> {
-            String expression = chance(60) ? pick(valid) : reports.expression(2);
-            return chance(25) ? "{\"expression\": " + Json.quote(expression) + ", \"as\": "
-                    + Json.quote(pick(List.of("m" + i, "__level", "\"__level\"", "spend", Payloads.any(random)))) + "}"
-                    : Json.quote(expression);
-        }).collect(Collectors.joining(", "));
-    }
-
-    /** Any JSON value (sometimes not quite JSON: NaN, a bare word). */
-    String jsonValue(int depth) {
-        return switch (random.nextInt(depth > 0 ? 8 : 5)) {
-            case 0 -> Json.quote(Payloads.any(random));
-            case 1 -> pick(Payloads.NUMBERS);
-            case 2 -> pick(List.of("true", "false", "null"));
-            case 3 -> Json.quote(reports.expression(1));
-            case 4 -> pick(List.of("\"\"", "[]", "{}", "NaN", "undefined", "'x'"));
-            case 5, 6 -> "[" + IntStream.range(0, random.nextInt(4)).mapToObj(i -> jsonValue(depth - 1))
-                    .collect(Collectors.joining(", ")) + "]";
-            default -> "{" + IntStream.range(0, random.nextInt(3)).mapToObj(i -> Json.quote(Payloads.any(random))
-                    + ": " + jsonValue(depth - 1)).collect(Collectors.joining(", ")) + "}";
-        };
-    }
-
     /** An id that is no report's (from the seed, so a replay sends the same). */
     private String uuid() {
         return new UUID(random.nextLong(), random.nextLong()).toString();
@@ -295,7 +216,7 @@ final class FuzzInputs {
 
     private String saveBody() {
         if (chance(8)) {
-            return chance(50) ? jsonValue(3) : reports.mutate("{\"name\": \"x\", \"definition\": \"METRICS spend\"}");
+            return chance(50) ? jsonForm.value(3) : reports.mutate("{\"name\": \"x\", \"definition\": \"METRICS spend\"}");
         }
         List<String> fields = new ArrayList<>();
         if (chance(70)) {
@@ -304,40 +225,40 @@ final class FuzzInputs {
         }
         if (chance(95)) {
             fields.add("\"name\": " + (chance(40) ? Json.quote("fuzz " + random.nextInt(1_000_000))
-                    : chance(80) ? Json.quote(Payloads.any(random) + (chance(30) ? "x".repeat(195) : "")) : jsonValue(1)));
+                    : chance(80) ? Json.quote(Payloads.any(random) + (chance(30) ? "x".repeat(195) : "")) : jsonForm.value(1)));
         }
         if (chance(50)) {
             fields.add("\"description\": " + (chance(80) ? Json.quote(Payloads.any(random)
-                    + (chance(10) ? "d".repeat(4_000) : "")) : jsonValue(1)));
+                    + (chance(10) ? "d".repeat(4_000) : "")) : jsonForm.value(1)));
         }
         if (chance(95)) {
             fields.add("\"definition\": " + switch (random.nextInt(6)) {
                 case 0, 1 -> Json.quote(reports.wild());
                 case 2 -> Json.quote(reports.mutated(false));
-                case 3 -> jsonReport();
+                case 3 -> jsonForm.report();
                 case 4 -> reports.mutated(true);
-                default -> jsonValue(2);
+                default -> jsonForm.value(2);
             });
         }
         if (chance(15)) {
             fields.add("\"version\": " + pick(Payloads.NUMBERS));
         }
         if (chance(5)) {
-            fields.add(Json.quote(Payloads.any(random)) + ": " + jsonValue(1));
+            fields.add(Json.quote(Payloads.any(random)) + ": " + jsonForm.value(1));
         }
         return "{" + String.join(", ", fields) + "}";
     }
 
     private String runBody() {
         if (chance(10)) {
-            return chance(50) ? "" : jsonValue(3);
+            return chance(50) ? "" : jsonForm.value(3);
         }
         List<String> fields = new ArrayList<>();
         if (chance(60)) {
             fields.add("\"parameters\": {" + IntStream.range(0, random.nextInt(4)).mapToObj(i ->
                     Json.quote(pick(List.of("from", "to", "st", "top", "x", Payloads.any(random)))) + ": "
                             + (chance(50) ? Json.quote(pick(List.of("2026-05-01", "2026-02-30", "0001-01-01",
-                            "+292278994-08-17", "9999-12-31", "today", Payloads.any(random)))) : jsonValue(1)))
+                            "+292278994-08-17", "9999-12-31", "today", Payloads.any(random)))) : jsonForm.value(1)))
                     .collect(Collectors.joining(", ")) + "}");
         }
         if (chance(25)) {

@@ -191,7 +191,7 @@ final class IsolationRun {
 
     private static List<String> problems(Spec spec, Expected expected, String format, String body) throws Exception {
         if (format.equals("pivot")) {
-            return AnswerCheck.pivot(spec, expected, body);
+            return PivotCheck.problems(spec, expected, body);
         }
         List<String> columns = new ArrayList<>();
         List<AnswerCheck.Actual> rows = AnswerCheck.parseRows(format, body, columns);
