@@ -10,6 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Inputs the adversarial fuzzer answered with 500, each now a clear 4xx or a proper answer. */
 @MicronautTest
@@ -41,6 +42,58 @@ class FuzzFindingsTest extends ApiTest {
         assertThat(answer.getStatus().getCode()).isEqualTo(200);
         assertThat(answer.getContentType()).hasValue(MediaType.APPLICATION_JSON_TYPE);
         assertThat(answer.body()).contains("\"columnDimensions\"");
+    }
+
+    @Test
+    void aListOffsetPastTheLimitIs400NotACitusError() {
+        HttpClientResponseException huge = error(HttpRequest.GET("/api/v1/saved-reports?offset=9223372036854775807")
+                .bearerAuth(token("fuzz", List.of(1L))));
+        assertThat(huge.getStatus().getCode()).isEqualTo(400);
+        assertThat(huge.getResponse().getBody(String.class).orElse("")).contains("offset");
+    }
+
+    @Test
+    void aPivotWithTheLargestLimitAndAnOffsetAnswers() {
+        HttpResponse<String> answer = client.toBlocking().exchange(report("/api/v1/reports/pivot",
+                PIVOT.replace(" PIVOT BY", " LIMIT 9223372036854775807 OFFSET 1 PIVOT BY"), token("fuzz", List.of(1L))), String.class);
+        assertThat(answer.getStatus().getCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"columnDimensions\"");
+    }
+
+    @Test
+    void anEmptyPivotWritesItsEmptyLists() {
+        HttpResponse<String> answer = client.toBlocking().exchange(report("/api/v1/reports/pivot",
+                PIVOT.replace("2026-04-16", "2001-01-01").replace("2026-06-14", "2001-01-31"),
+                token("fuzz", List.of(1L))), String.class);
+        assertThat(answer.body()).contains("\"rows\":[]", "\"columns\":[]", "\"columnTotals\":[]");
+    }
+
+    /** A long sum is one chain in the planned statement: it answers (it took JSqlParser minutes). */
+    @Test
+    @Timeout(60)
+    void aLongSumAnswers() {
+        String sum = String.join(" + ", java.util.Collections.nCopies(40, "spend"));
+        HttpResponse<String> answer = client.toBlocking().exchange(report("/api/v1/reports/query", "METRICS " + sum
+                + " AS total WHERE date BETWEEN DATE '2026-04-16' AND DATE '2026-06-14'", token("fuzz", List.of(1L))),
+                String.class);
+        assertThat(answer.getStatus().getCode()).isEqualTo(200);
+    }
+
+    /**
+     * {@code ((((spend + spend) * 2 + spend) * 2 ...)}: twenty directly nested parentheses in the
+     * planned statement, beyond what the safety check parses within its budget.
+     */
+    @Test
+    @Timeout(60)
+    void aReportTooDeeplyNestedToCheckIs422() {
+        String nested = "spend";
+        for (int i = 0; i < 10; i++) {
+            nested = "(" + nested + " + spend) * 2";
+        }
+        HttpClientResponseException deep = error(report("/api/v1/reports/query", "METRICS " + nested + " AS total"
+                + " WHERE date BETWEEN DATE '2026-04-16' AND DATE '2026-06-14'", token("fuzz", List.of(1L))));
+        assertThat(deep.getStatus().getCode()).isEqualTo(422);
+        assertThat(deep.getResponse().getBody(String.class).orElse("")).contains("REPORT_TOO_COMPLEX");
     }
 
     private HttpClientResponseException error(HttpRequest<?> request) {

@@ -7,6 +7,7 @@ import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.safety.CitusSafetyCheck;
 import io.quarry.planner.safety.SafetyPolicy;
 import io.quarry.planner.safety.SafetyViolation;
+import io.quarry.planner.safety.ViolationCode;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * refuses) before it may run, in production as in the tests. Plans are cached after the check,
  * so a repeated report pays nothing. A statement that fails is never run: it is logged, counted
  * ({@code quarry_safety_refused_total}, alert on any) and answered with a 500 problem that
- * names no SQL.
+ * names no SQL. A statement too deeply nested for the check to parse within its budget is not
+ * run either, but that is the report's complexity, not a planner bug: a 422.
  */
 @Singleton
 public final class PlanSafety {
@@ -37,6 +39,9 @@ public final class PlanSafety {
     /** The plan, if its statement passes the check; else {@link UnsafePlanException}. */
     public PlannedQuery require(PlannedQuery query) {
         List<SafetyViolation> violations = check.check(query.sql().sql(), policy);
+        if (!violations.isEmpty() && violations.stream().allMatch(v -> v.code() == ViolationCode.TOO_COMPLEX)) {
+            throw new ReportTooComplexException();
+        }
         if (!violations.isEmpty()) {
             metrics.unsafePlan();
             LOG.error("A planned statement failed the safety check and was not run: {}", violations);
@@ -56,6 +61,13 @@ public final class PlanSafety {
 
         public List<String> codes() {
             return codes;
+        }
+    }
+
+    /** The statement was too deeply nested for the safety check to parse within its budget. */
+    public static final class ReportTooComplexException extends RuntimeException {
+        ReportTooComplexException() {
+            super("the planned statement is too deeply nested for the safety check");
         }
     }
 }

@@ -1,19 +1,23 @@
 package io.quarry.api.reports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
  * The answer to {@code POST /api/v1/reports/pivot}: row headers, column headers, cells (one value
  * per metric), row totals, column totals and the grand total, all recomputed at their own grain.
+ * Empty lists are written (a pivot with no rows has {@code "rows": []}), not left out.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PivotResponse(List<String> rowDimensions, List<String> columnDimensions, List<String> metrics,
                             List<List<Object>> columns, List<Row> rows, List<List<Object>> columnTotals,
                             List<Object> grandTotal, Meta meta) {
 
     /** A pivot row: its header values, its cells (per column, one value per metric), its total. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Row(List<Object> header, List<List<Object>> cells, List<Object> total) {
     }
 

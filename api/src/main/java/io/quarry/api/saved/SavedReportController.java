@@ -66,7 +66,7 @@ public class SavedReportController {
     @Get
     public SavedReportViews.Page list(@QueryValue @Nullable Long account, @QueryValue @Nullable String name,
                                       @QueryValue @Nullable String owner,
-                                      @QueryValue(defaultValue = "0") @Min(0) long offset,
+                                      @QueryValue(defaultValue = "0") @Min(0) @Max(SavedReportReader.MAX_OFFSET) long offset,
                                       @QueryValue(defaultValue = "50") @Min(1) @Max(SavedReportReader.MAX_PAGE) int limit,
                                       Caller caller) {
         return reader.list(caller.scope(), account, name, owner, offset, limit);

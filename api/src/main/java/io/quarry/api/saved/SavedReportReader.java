@@ -18,6 +18,12 @@ public final class SavedReportReader {
     /** The largest page of a list. */
     public static final int MAX_PAGE = 200;
 
+    /**
+     * The largest offset of a listing: Citus adds LIMIT to OFFSET for its workers, and a sum past
+     * {@code Long.MAX_VALUE} fails there ("LIMIT must not be negative").
+     */
+    public static final long MAX_OFFSET = Integer.MAX_VALUE;
+
     private final SavedReportRepository reports;
     private final SavedReportVersionRepository versions;
     private final SavedReportViewMapper views;

@@ -82,7 +82,8 @@ public final class PivotAssembler {
         List<List<Object>> rowKeys = new ArrayList<>(cells.keySet());
         rowKeys.sort(rowOrder(report, rowNames, metrics, rowTotals));
         int offset = (int) Math.min(rowKeys.size(), report.offset().orElse(0L));
-        int end = (int) Math.min(rowKeys.size(), offset + report.limit().orElse((long) Integer.MAX_VALUE));
+        // LIMIT and OFFSET may each be Long.MAX_VALUE: saturate instead of overflowing their sum.
+        int end = (int) Math.min(rowKeys.size(), offset + Math.min(report.limit().orElse(Long.MAX_VALUE), rowKeys.size()));
         List<PivotTable.Row> pivotRows = new ArrayList<>();
         List<Object> empty = Collections.nCopies(metrics.size(), null);
         for (List<Object> rowKey : rowKeys.subList(offset, end)) {

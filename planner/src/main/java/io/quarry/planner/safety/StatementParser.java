@@ -1,6 +1,10 @@
 package io.quarry.planner.safety;
 
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
@@ -11,11 +15,26 @@ import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /**
- * Parses generated SQL with JSqlParser into exactly one SELECT statement. The parser runs on the
- * calling thread (a new parser instance per call, nothing shared). Text on which PostgreSQL's
- * lexer and JSqlParser's could disagree (backslash escapes, nested block comments) is refused.
+ * Parses generated SQL with JSqlParser into exactly one SELECT statement, a new parser instance per
+ * call. Text on which PostgreSQL's lexer and JSqlParser's could disagree (backslash escapes,
+ * nested block comments) is refused.
+ *
+ * <p>JSqlParser's simple grammar runs on the calling thread; it refuses some valid statements
+ * (a comparison as a CASE result, more than 16 directly nested parentheses), and those get its
+ * "complex" grammar, whose backtracking is exponential in the nesting (a 20-term sum of a report
+ * took minutes). That grammar therefore runs under a time budget on a worker thread and is
+ * interrupted when the budget is spent: the statement is then {@link ViolationCode#TOO_COMPLEX}.
  */
 final class StatementParser {
+
+    /** How long the complex grammar may take: a statement it parses at all takes well under 200 ms. */
+    static final long COMPLEX_BUDGET_MILLIS = 1_000;
+
+    private static final ExecutorService COMPLEX_PARSES = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "quarry-sql-check");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The parsed statement or why there is none. */
     record Parsed(Optional<Select> select, SafetyViolation failure) {
@@ -41,9 +60,15 @@ final class StatementParser {
         Statements statements;
         try {
             statements = statements(sql);
+        } catch (JSQLParserException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                return new Parsed(Optional.empty(), new SafetyViolation(ViolationCode.TOO_COMPLEX,
+                        "JSqlParser could not parse the statement within " + COMPLEX_BUDGET_MILLIS + " ms",
+                        Fragments.of(sql)));
+            }
+            return failed("JSqlParser cannot parse the statement: " + firstLine(e), sql);
         } catch (Exception | StackOverflowError e) {
-            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            return failed("JSqlParser cannot parse the statement: " + reason, sql);
+            return failed("JSqlParser cannot parse the statement: " + firstLine(e), sql);
         }
         if (statements == null || statements.size() != 1) {
             return failed("expected exactly one statement, found " + (statements == null ? 0 : statements.size()), sql);
@@ -58,15 +83,21 @@ final class StatementParser {
     }
 
     /**
-     * JSqlParser's grammar without its "complex parsing" (deep lookahead) first: about ten times
-     * faster on the planner's statements; with it only when the simple grammar fails.
+     * JSqlParser's simple grammar first (about ten times faster on the planner's statements), the
+     * complex one within its budget only when the simple one fails.
      */
     private static Statements statements(String sql) throws Exception {
         try {
             return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statements();
         } catch (ParseException simple) {
-            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statements();
+            return CCJSqlParserUtil.parseStatements(CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true)
+                    .withTimeOut(COMPLEX_BUDGET_MILLIS), COMPLEX_PARSES);
         }
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable reason = e instanceof JSQLParserException && e.getCause() != null ? e.getCause() : e;
+        return String.valueOf(reason.getMessage()).lines().findFirst().orElse("");
     }
 
     private static Parsed failed(String message, String sql) {

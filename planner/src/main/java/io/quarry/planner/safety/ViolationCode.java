@@ -32,5 +32,10 @@ public enum ViolationCode {
     /** A table that is neither a tenant table, a reference table nor a CTE in scope (fail closed). */
     UNKNOWN_TABLE,
     /** JSqlParser failed, its tree is known to be wrong, or the statement is not one plain SELECT. */
-    UNPARSEABLE
+    UNPARSEABLE,
+    /**
+     * JSqlParser did not finish within its budget (deeply nested parentheses): not known to be
+     * unsafe, but not checked, so not run. The report is too complex, not the planner wrong.
+     */
+    TOO_COMPLEX
 }

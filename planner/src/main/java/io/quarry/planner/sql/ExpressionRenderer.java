@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * The expression half of {@link SqlRenderer}'s walk: writes expressions into the statement's
  * text and collects their bind values in placeholder order. Binary operations are
- * parenthesised, so the tree's shape is the evaluation order.
+ * parenthesised, so the tree's shape is the evaluation order (a left-to-right chain of one
+ * arithmetic level shares one pair).
  */
 final class ExpressionRenderer {
 
@@ -66,6 +67,24 @@ final class ExpressionRenderer {
         }
     }
 
+    /**
+     * A binary operation without its parentheses. A left operand of the same arithmetic level
+     * continues the chain unparenthesised ({@code (a + b - c)}, not {@code ((a + b) - c)}): SQL
+     * evaluates such chains left to right, so the text means the same tree, and a long sum does not
+     * nest its parentheses (JSqlParser, which checks every statement, backtracks exponentially in
+     * directly nested ones).
+     */
+    private void chain(Binary b) {
+        if (b.left() instanceof Binary left && left.operator().arithmeticLevel() > 0
+                && left.operator().arithmeticLevel() == b.operator().arithmeticLevel()) {
+            chain(left);
+        } else {
+            expr(b.left());
+        }
+        sql.append(' ').append(b.operator().sql()).append(' ');
+        expr(b.right());
+    }
+
     void expr(SqlExpr expr) {
         if (expr instanceof Column c) {
             if (c.qualifier() != null) {
@@ -84,9 +103,7 @@ final class ExpressionRenderer {
             function(f);
         } else if (expr instanceof Binary b) {
             sql.append('(');
-            expr(b.left());
-            sql.append(' ').append(b.operator().sql()).append(' ');
-            expr(b.right());
+            chain(b);
             sql.append(')');
         } else if (expr instanceof Junction j) {
             sql.append('(');

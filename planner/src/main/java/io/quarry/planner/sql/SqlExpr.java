@@ -50,7 +50,7 @@ public sealed interface SqlExpr {
         }
     }
 
-    /** A binary operator application, always parenthesised when rendered. */
+    /** A binary operator application, parenthesised when rendered (see {@code ExpressionRenderer}). */
     record Binary(Operator operator, SqlExpr left, SqlExpr right) implements SqlExpr {
     }
 
@@ -120,6 +120,18 @@ public sealed interface SqlExpr {
 
         public String sql() {
             return sql;
+        }
+
+        /**
+         * The precedence level of an arithmetic operator (1 for + and -, 2 for * and /), 0 for
+         * the others: operators of one level associate left to right.
+         */
+        public int arithmeticLevel() {
+            return switch (this) {
+                case PLUS, MINUS -> 1;
+                case TIMES, DIVIDE -> 2;
+                default -> 0;
+            };
         }
 
         /** Whether the operator compares (and so binds tighter than AND / OR). */

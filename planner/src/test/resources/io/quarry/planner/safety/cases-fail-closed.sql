@@ -5,6 +5,10 @@
 
 -- ===================================================================== rule 13: UNPARSEABLE and fail-closed
 
+-- case: twenty directly nested parentheses (the fallback grammar runs out of its budget)
+-- expect: TOO_COMPLEX
+SELECT ((((((((((((((((((((a.clicks + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) + a.clicks) AS y FROM ad_stats_daily a WHERE a.account_id = ANY(?)
+
 -- case: garbage
 -- expect: UNPARSEABLE
 SELEC * FRM ads
