@@ -2,6 +2,7 @@ package io.quarry.api;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.security.token.generator.TokenGenerator;
@@ -44,7 +45,7 @@ public abstract class ApiTest implements TestPropertyProvider {
     }
 
     /** A text-form report POSTed to {@code uri} with {@code token}. */
-    protected HttpRequest<String> report(String uri, String text, String token) {
+    protected MutableHttpRequest<String> report(String uri, String text, String token) {
         return HttpRequest.POST(uri, text).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token);
     }
 }

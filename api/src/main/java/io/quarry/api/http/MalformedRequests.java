@@ -25,7 +25,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Date;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +83,7 @@ final class MalformedRequests implements BeanCreatedEventListener<NettyServerCus
             detail = "the request line or a header field is malformed";
         }
         LOG.debug("Refused a request Netty could not decode ({}): {}", status.getCode(), cause.toString());
-        String code = status.name().toLowerCase(Locale.ROOT);
+        String code = status.name();
         metrics.get().error(code);
         byte[] body;
         try {

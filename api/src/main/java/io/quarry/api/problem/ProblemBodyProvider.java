@@ -7,7 +7,6 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import io.quarry.api.metrics.QuarryMetrics;
 import jakarta.inject.Singleton;
-import java.util.Locale;
 
 /**
  * The body of every error the framework reports (unknown route, wrong method or media type, bad
@@ -29,7 +28,7 @@ public final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<
         HttpStatus status = response.getStatus();
         String detail = context.getErrors().isEmpty() || status.getCode() >= 500
                 ? null : context.getErrors().get(0).getMessage();
-        String code = status.name().toLowerCase(Locale.ROOT);
+        String code = status.name();
         metrics.error(code);
         return Problem.of(code, status.getReason(), status.getCode(), detail);
     }

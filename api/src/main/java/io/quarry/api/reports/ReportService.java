@@ -88,7 +88,7 @@ public final class ReportService {
 
     /** The SQL, its values, the planner's steps and the database's EXPLAIN of a report. */
     public ExplainResponse explain(ReportSource source, Caller caller) throws SQLException {
-        PlannedQuery query = plan(source, caller.scope(), ReportOutput.ROWS);
+        PlannedQuery query = plan(source, caller.scope(), ReportOutput.AS_WRITTEN);
         return new ExplainResponse(query.sql().sql(), query.sql().binds().stream().map(BindValue::inlined).toList(),
                 query.steps().stream().map(s -> new ExplainResponse.Step(s.name(), s.runsOn(), s.description(),
                         s.tables())).toList(),

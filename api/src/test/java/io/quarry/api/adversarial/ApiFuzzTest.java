@@ -145,7 +145,7 @@ class ApiFuzzTest extends ApiTest {
                     + "xx"));
         }
         String server = answer.status() >= 500
-                ? logged.take(requestId, answer.text().contains("\"internal_server_error\"")) : null;
+                ? logged.take(requestId, answer.text().contains("\"INTERNAL_SERVER_ERROR\"")) : null;
         logged.forget(requestId);
         return FuzzCheck.check(input, answer, server, sentinel);
     }

@@ -107,7 +107,7 @@ class MalformedRequestTest extends ApiTest {
         int second = text.indexOf("HTTP/1.1 ", 1);
         assertThat(text).startsWith("HTTP/1.1 200 ");
         assertThat(second).as(text).isPositive();
-        assertThat(text.substring(second)).startsWith("HTTP/1.1 431 ").contains("request_header_fields_too_large");
+        assertThat(text.substring(second)).startsWith("HTTP/1.1 431 ").contains("REQUEST_HEADER_FIELDS_TOO_LARGE");
     }
 
     /** The status of the first failure noticed: the request line before the headers, their size before a name. */

@@ -45,9 +45,12 @@ public final class Planner {
         this.resolver = new Resolver(model, clock, limits);
     }
 
-    /** The report planned for its rows (see {@link #plan(Report, TenantScope, Map, ReportOutput)}). */
+    /**
+     * The report planned as written: a pivot with PIVOT BY, else rows (see
+     * {@link #plan(Report, TenantScope, Map, ReportOutput)}).
+     */
     public PlannedQuery plan(Report report, TenantScope scope, Map<String, Object> parameters) {
-        return plan(report, scope, parameters, ReportOutput.ROWS);
+        return plan(report, scope, parameters, ReportOutput.AS_WRITTEN);
     }
 
     /**

@@ -208,8 +208,13 @@ final class MetricResolver {
         if (candidates.size() == 1) {
             return candidates.get(0);
         }
+        Optional<FieldRef> unknown = columns.stream().filter(c -> model.datasets().stream()
+                .noneMatch(d -> model.tableOf(d.name()).column(c.dotted()).isPresent())).findFirst();
+        if (unknown.isPresent()) {
+            throw unknownColumn(unknown.get());
+        }
         throw new PlanningException(PlanningError.AMBIGUOUS_DATASET, "cannot tell which dataset "
-                + call.name() + "(...) aggregates (" + (candidates.isEmpty() ? "none has those columns"
+                + call.name() + "(...) aggregates (" + (candidates.isEmpty() ? "no dataset has all of those columns"
                 : "candidates: " + String.join(", ", candidates)) + "); name it with FROM", call.location());
     }
 
@@ -218,6 +223,15 @@ final class MetricResolver {
             return true;
         }
         return ExpressionTrees.children(expression).stream().anyMatch(this::isAggregateInside);
+    }
+
+    /** A column no dataset's table has: misspelt, not an unclear dataset. */
+    private PlanningException unknownColumn(FieldRef unknown) {
+        List<String> known = new ArrayList<>();
+        model.datasets().forEach(d -> known.addAll(model.tableOf(d.name()).columns().keySet()));
+        known.addAll(model.dimensions().keySet());
+        return new PlanningException(PlanningError.UNKNOWN_FIELD, "unknown column '" + unknown.dotted()
+                + "': no dataset has it", unknown.location(), Suggestions.closest(unknown.dotted(), known));
     }
 
     private PlanningException unknown(FieldRef ref) {

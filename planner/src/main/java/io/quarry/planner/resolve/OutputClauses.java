@@ -1,6 +1,7 @@
 package io.quarry.planner.resolve;
 
 import io.quarry.planner.model.ColumnType;
+import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.resolve.ResolvedReport.Ordering;
 import io.quarry.planner.resolve.ResolvedReport.OutputDimension;
 import io.quarry.planner.resolve.ResolvedReport.OutputMetric;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -29,7 +31,8 @@ final class OutputClauses {
     private OutputClauses() {
     }
 
-    static List<Ordering> orderBy(Report report, List<OutputDimension> dimensions, List<OutputMetric> metrics) {
+    static List<Ordering> orderBy(Report report, List<OutputDimension> dimensions, List<OutputMetric> metrics,
+                                  SemanticModel model) {
         Map<String, Boolean> outputs = new LinkedHashMap<>();
         dimensions.forEach(d -> outputs.put(d.name(), true));
         metrics.forEach(m -> outputs.put(m.name(), true));
@@ -37,14 +40,30 @@ final class OutputClauses {
         for (SortItem item : report.orderBy()) {
             String key = item.key() instanceof FieldRef ref ? ref.dotted() : ExpressionFormatter.format(item.key());
             if (!outputs.containsKey(key)) {
-                throw new PlanningException(PlanningError.UNKNOWN_FIELD, "ORDER BY names a column of the report;"
-                        + " '" + key + "' is not one", item.key().location(), Suggestions.closest(key, outputs.keySet()));
+                throw notAColumn(key, item, outputs.keySet(), model);
             }
             Optional<Boolean> nullsFirst = item.nulls() == NullOrdering.UNSPECIFIED ? Optional.empty()
                     : Optional.of(item.nulls() == NullOrdering.FIRST);
             orderings.add(new Ordering(key, item.order() == SortOrder.DESC, nullsFirst));
         }
         return orderings;
+    }
+
+    /**
+     * ORDER BY of a name that is no output column: a model metric or dimension the report does
+     * not select gets the fix (select it), anything else the closest columns.
+     */
+    private static PlanningException notAColumn(String key, SortItem item, Set<String> outputs,
+                                                SemanticModel model) {
+        String what = model.metrics().containsKey(key) ? "METRICS" : model.dimensions().containsKey(key)
+                || model.dimensions().containsKey(key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : key)
+                ? "DIMENSIONS" : null;
+        String detail = what != null
+                ? "ORDER BY sorts by the report's columns; '" + key + "' is not selected: add it to " + what
+                : "ORDER BY names a column of the report; '" + key + "' is not one";
+        List<String> closest = Suggestions.closest(key, outputs);
+        return new PlanningException(PlanningError.UNKNOWN_FIELD, detail + " (the columns: " + String.join(", ", outputs)
+                + ")", item.key().location(), closest);
     }
 
     /**

@@ -29,6 +29,10 @@ final class PivotResolver {
             }
             return Optional.empty();
         }
+        if (output == ReportOutput.ROWS) {
+            throw new PlanningException(PlanningError.UNSUPPORTED, "PIVOT BY asks for a pivot table, and rows were asked"
+                    + " for: POST the report to /reports/pivot, or leave PIVOT BY out", report.pivotBy().get(0).location());
+        }
         List<Integer> columns = new ArrayList<>();
         for (Expression expression : report.pivotBy()) {
             String name = expression instanceof FieldRef ref ? ref.dotted() : ExpressionFormatter.format(expression);

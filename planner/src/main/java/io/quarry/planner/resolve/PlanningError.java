@@ -8,6 +8,8 @@ public enum PlanningError {
     AGGREGATE_MISUSE,
     NOT_REACHABLE,
     AMBIGUOUS_DATASET,
+    /** A model metric of another dataset than the report's FROM. */
+    DATASET_MISMATCH,
     DATE_FILTER_SHAPE,
     UNKNOWN_TIME_ZONE,
     PARAMETER_MISSING,

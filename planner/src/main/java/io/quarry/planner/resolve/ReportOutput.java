@@ -1,7 +1,11 @@
 package io.quarry.planner.resolve;
 
-/** What a report is planned for: its rows (any report), or a pivot table (a report with PIVOT BY). */
+/** What a report is planned for. */
 public enum ReportOutput {
+    /** Its rows: a report without PIVOT BY. */
     ROWS,
-    PIVOT
+    /** A pivot table: a report with PIVOT BY. */
+    PIVOT,
+    /** Whichever the report asks for (PIVOT BY or not): for explaining it. */
+    AS_WRITTEN
 }

@@ -82,11 +82,12 @@ public final class Resolver {
                 .orElse(new FilterResolver.Where(List.of(), TimeRange.ALL));
         TimeRange range = boundedByToday(where.range(), valueResolver.today(), report);
         List<Predicate> having = report.having().map(filters::having).orElse(List.of());
-        List<Ordering> orderBy = OutputClauses.orderBy(report, dimensions, metrics);
+        List<Ordering> orderBy = OutputClauses.orderBy(report, dimensions, metrics, model);
         Optional<Long> limit = report.limit().map(l -> nonNegative(valueResolver.integer(l, "LIMIT"), l));
         Optional<Long> offset = report.offset().map(o -> nonNegative(valueResolver.integer(o, "OFFSET"), o));
         TenantScope scope = AccountsClause.narrow(report, permitted, valueResolver);
         List<String> datasets = datasets(metrics, having, fromDataset);
+        FromClause.requireRead(report, datasets);
         Optional<ResolvedReport.PivotSpec> pivot = PivotResolver.pivot(report, dimensions, output);
         List<Level> totals = pivot.map(PivotResolver::levels)
                 .orElseGet(() -> report.totals().map(t -> OutputClauses.totals(t, dimensions)).orElse(List.of()));

@@ -62,7 +62,16 @@ class ResolverErrorsTest {
                         "line 1:12: event.name cannot be combined with metrics of ad_stats: no join leads from"
                         + " ad_stats to events"),
                 Arguments.of("DIMENSIONS campaign.name METRICS spend ORDER BY ctr", PlanningError.UNKNOWN_FIELD,
-                        "line 1:49: ORDER BY names a column of the report; 'ctr' is not one"),
+                        "line 1:49: ORDER BY sorts by the report's columns; 'ctr' is not selected: add it to METRICS"
+                        + " (the columns: campaign.name, spend)"),
+                Arguments.of("DIMENSIONS campaign.name METRICS spend ORDER BY spnd", PlanningError.UNKNOWN_FIELD,
+                        "line 1:49: ORDER BY names a column of the report; 'spnd' is not one (the columns:"
+                        + " campaign.name, spend); did you mean 'spend'?"),
+                Arguments.of("METRICS sum(spnd)", PlanningError.UNKNOWN_FIELD,
+                        "line 1:13: unknown column 'spnd': no dataset has it; did you mean 'spend'?"),
+                Arguments.of("FROM events METRICS ctr", PlanningError.DATASET_MISMATCH,
+                        "line 1:6: the report reads FROM events, but none of its metrics reads events (they read"
+                        + " ad_stats); remove FROM or ask for a metric of events"),
                 Arguments.of("METRICS spend LIMIT :n", PlanningError.PARAMETER_MISSING, "line 1:21: no value for parameter :n"),
                 Arguments.of("METRICS spend WHERE date BETWEEN DATE '2000-01-01' AND DATE '2026-01-01'",
                         PlanningError.LIMIT_EXCEEDED, "line 1:21: the date range covers 9498 days, more than the limit of 3660"),

@@ -41,12 +41,12 @@ final class StrictErrorStrategy extends DefaultErrorStrategy {
     public void reportError(Parser recognizer, RecognitionException e) {
         Token offending = e.getOffendingToken() != null ? e.getOffendingToken() : recognizer.getCurrentToken();
         ParserRuleContext context = e.getCtx() instanceof ParserRuleContext rule ? rule : recognizer.getContext();
-        throw error(offending, expectedAt(recognizer, e, offending), context);
+        throw error(recognizer, offending, expectedAt(recognizer, e, offending), context);
     }
 
     @Override
     public void recover(Parser recognizer, RecognitionException e) {
-        throw error(recognizer.getCurrentToken(), recognizer.getExpectedTokens(), recognizer.getContext());
+        throw error(recognizer, recognizer.getCurrentToken(), recognizer.getExpectedTokens(), recognizer.getContext());
     }
 
     @Override
@@ -57,12 +57,12 @@ final class StrictErrorStrategy extends DefaultErrorStrategy {
 
     @Override
     protected void reportUnwantedToken(Parser recognizer) {
-        throw error(recognizer.getCurrentToken(), recognizer.getExpectedTokens(), recognizer.getContext());
+        throw error(recognizer, recognizer.getCurrentToken(), recognizer.getExpectedTokens(), recognizer.getContext());
     }
 
     @Override
     protected void reportMissingToken(Parser recognizer) {
-        throw error(recognizer.getCurrentToken(), recognizer.getExpectedTokens(), recognizer.getContext());
+        throw error(recognizer, recognizer.getCurrentToken(), recognizer.getExpectedTokens(), recognizer.getContext());
     }
 
     /**
@@ -90,12 +90,14 @@ final class StrictErrorStrategy extends DefaultErrorStrategy {
         return expected != null ? expected : recognizer.getExpectedTokens();
     }
 
-    private QueryLanguageException error(Token offending, IntervalSet antlrExpected, ParserRuleContext context) {
+    private QueryLanguageException error(Parser recognizer, Token offending, IntervalSet antlrExpected,
+                                         ParserRuleContext context) {
         IntervalSet probed = probe.apply(offending);
         IntervalSet expected = probed != null ? probed : antlrExpected;
         List<String> words = ExpectedTokens.describe(expected, context, offending);
         String shown = offending.getType() == Token.EOF ? "end of input" : Errors.quote(offending.getText());
-        String detail = "unexpected " + shown + (words.isEmpty() ? "" : "; expected " + Errors.oneOf(words));
+        String hint = ClauseOrder.hint(offending, recognizer.getInputStream()).map(h -> "; " + h).orElse("");
+        String detail = "unexpected " + shown + hint + (words.isEmpty() ? "" : "; expected " + Errors.oneOf(words));
         String token = offending.getType() == Token.EOF ? "end of input" : offending.getText();
         return Errors.at(ErrorCode.SYNTAX_ERROR, detail, locations.of(offending), source, token, words);
     }
