@@ -1,14 +1,22 @@
 package io.quarry.api.catalog;
 
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.quarry.planner.model.Dimension;
 import io.quarry.planner.model.Metric;
 import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.model.TimeGrain;
+import io.quarry.api.auth.Caller;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.Optional;
 
 /** The model's catalog for report builders. */
 @Controller("/api/v1/model")
@@ -16,8 +24,10 @@ import java.util.Comparator;
 public class ModelController {
 
     private final ModelCatalog catalog;
+    private final DimensionValues values;
 
-    ModelController(SemanticModel model) {
+    ModelController(SemanticModel model, DimensionValues values) {
+        this.values = values;
         this.catalog = new ModelCatalog(
                 model.datasets().stream().sorted(Comparator.comparing(d -> d.name()))
                         .map(d -> new ModelCatalog.DatasetEntry(d.name(), d.description())).toList(),
@@ -28,6 +38,18 @@ public class ModelController {
     @Get
     public ModelCatalog catalog() {
         return catalog;
+    }
+
+    /**
+     * The values of a dimension in the caller's accounts, for filter pickers: those containing
+     * {@code search} (case-insensitive), in order, at most {@code limit}; {@code truncated} says
+     * more match. A dataset's dimension (event.name) lists the values of the last 90 days.
+     */
+    @Get("/dimensions/{name}/values")
+    public DimensionValues.Answer values(@PathVariable String name, @QueryValue @Nullable String search,
+                                         @QueryValue(defaultValue = "100") @Min(1) @Max(DimensionValues.MAX_LIMIT)
+                                         int limit, Caller caller) throws SQLException {
+        return values.values(name, Optional.ofNullable(search), limit, caller);
     }
 
     private static ModelCatalog.DimensionEntry dimension(Dimension d) {

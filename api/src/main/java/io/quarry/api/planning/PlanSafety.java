@@ -5,6 +5,7 @@ import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.plan.ModelSafetyPolicy;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.safety.CitusSafetyCheck;
+import io.quarry.planner.sql.RenderedSql;
 import io.quarry.planner.safety.SafetyPolicy;
 import io.quarry.planner.safety.SafetyViolation;
 import io.quarry.planner.safety.ViolationCode;
@@ -38,7 +39,13 @@ public final class PlanSafety {
 
     /** The plan, if its statement passes the check; else {@link UnsafePlanException}. */
     public PlannedQuery require(PlannedQuery query) {
-        List<SafetyViolation> violations = check.check(query.sql().sql(), policy);
+        require(query.sql());
+        return query;
+    }
+
+    /** The statement, if it passes the check; else {@link UnsafePlanException}. */
+    public RenderedSql require(RenderedSql sql) {
+        List<SafetyViolation> violations = check.check(sql.sql(), policy);
         if (!violations.isEmpty() && violations.stream().allMatch(v -> v.code() == ViolationCode.TOO_COMPLEX)) {
             throw new ReportTooComplexException();
         }
@@ -47,7 +54,7 @@ public final class PlanSafety {
             LOG.error("A planned statement failed the safety check and was not run: {}", violations);
             throw new UnsafePlanException(violations.stream().map(v -> v.code().name()).distinct().toList());
         }
-        return query;
+        return sql;
     }
 
     /** A planned statement failed the safety check: a bug in the planner, never the caller's fault. */

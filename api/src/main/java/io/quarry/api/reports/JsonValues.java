@@ -6,12 +6,12 @@ import java.sql.Timestamp;
 import java.time.ZoneOffset;
 
 /** Database values as JSON-friendly values: numbers, strings, booleans, ISO dates. */
-final class JsonValues {
+public final class JsonValues {
 
     private JsonValues() {
     }
 
-    static Object of(Object value) {
+    public static Object of(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
                 || value instanceof Integer || value instanceof BigDecimal) {
             return value;

@@ -4,6 +4,7 @@ import io.quarry.api.db.DirectDataSource;
 import io.quarry.api.metrics.QuarryMetrics;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.sql.JdbcBinder;
+import io.quarry.planner.sql.RenderedSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +37,23 @@ public final class ReportExecutor {
         this.dataSource = direct.dataSource();
         this.configuration = configuration;
         this.metrics = metrics;
+    }
+
+    /**
+     * The rows of a small planned statement that is not a report (a dimension's values), with the
+     * report settings (read-only, statement timeout, no repartition joins on Citus).
+     */
+    public List<List<Object>> run(RenderedSql sql) throws SQLException {
+        long started = System.nanoTime();
+        try (Connection connection = begin()) {
+            try (PreparedStatement statement = prepare(connection, sql)) {
+                return rows(statement);
+            } finally {
+                end(connection);
+            }
+        } finally {
+            metrics.databaseTime("values", System.nanoTime() - started);
+        }
     }
 
     /**
@@ -153,6 +171,12 @@ public final class ReportExecutor {
         PreparedStatement statement = connection.prepareStatement(sql);
         statement.setFetchSize(FETCH_SIZE);
         JdbcBinder.bind(statement, query.sql().binds());
+        return statement;
+    }
+
+    private static PreparedStatement prepare(Connection connection, RenderedSql sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql.sql());
+        JdbcBinder.bind(statement, sql.binds());
         return statement;
     }
 

@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /** "Did you mean" candidates: the closest known names by edit distance. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The known names nearest to {@code name}: all at the smallest distance, if it is small enough. */
-    static List<String> closest(String name, Collection<String> known) {
+    public static List<String> closest(String name, Collection<String> known) {
         int limit = Math.max(2, name.length() / 3);
         int best = known.stream().mapToInt(candidate -> distance(name, candidate)).min().orElse(Integer.MAX_VALUE);
         return known.stream()
