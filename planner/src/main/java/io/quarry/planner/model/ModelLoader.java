@@ -142,7 +142,12 @@ public final class ModelLoader {
                 }
             });
         }
-        return new Table(name, node.path("tenant").asBoolean(false), columns, text(node, "description", where, ""));
+        JsonNode tenant = node.path("tenant");
+        if (!tenant.isMissingNode() && !tenant.isBoolean()) {
+            // A typo (tenant: ture) must not quietly make a tenant table a reference table, read unfiltered.
+            problems.add(where + ": tenant must be true or false, not '" + tenant.asText() + "'");
+        }
+        return new Table(name, tenant.asBoolean(false), columns, text(node, "description", where, ""));
     }
 
     private Entity entity(String name, JsonNode node) {

@@ -62,6 +62,16 @@ class ModelLoaderRobustnessTest {
     }
 
     @Test
+    void aTenantFlagThatIsNoBooleanIsRefusedNotReadAsReference() {
+        String typo = VALID.replaceFirst("tenant: true", "tenant: ture");
+        assertThat(typo).isNotEqualTo(VALID);
+        assertThat(catchThrowable(() -> ModelLoader.load(typo, "test.yaml")))
+                .isInstanceOf(ModelException.class)
+                .satisfies(e -> assertThat(((ModelException) e).problems())
+                        .anyMatch(p -> p.contains("tenant must be true or false, not 'ture'")));
+    }
+
+    @Test
     void mutatedModelsLoadOrFailWithAModelException() {
         Random random = new Random(20_260_615L);
         String[] replacements = {"", "5", "null", "[]", "{}", "nowhere", "[a, b]", "{a: b}", "\"\"", "account_id"};
