@@ -68,6 +68,24 @@ class FuzzFindingsTest extends ApiTest {
         assertThat(answer.body()).contains("\"rows\":[]", "\"columns\":[]", "\"columnTotals\":[]");
     }
 
+    /** The three 5xx classes of the first million-input fuzz run (all UNSAFE_PLAN from the second wall). */
+    @Test
+    void theMillionInputFuzzFindingsAnswer4xxOr200() {
+        String token = token("fuzz", List.of(1L));
+        String controlInName = "DIMENSIONS campaign.id AS \"\u00fc\n/2\" METRICS clicks, spend"
+                + " WHERE date DURING LAST_90_DAYS";
+        assertThat(error(report("/api/v1/reports/query", controlInName, token)).getStatus().getCode()).isEqualTo(422);
+        String totalsWithoutMetrics = "DIMENSIONS date.week WHERE date DURING THIS_YEAR TOTALS GRAND TIMEZONE '+14:00'";
+        assertThat(error(report("/api/v1/reports/explain", totalsWithoutMetrics, token)).getStatus().getCode())
+                .isEqualTo(422);
+        String commentInName = "METRICS roas, sum(CASE WHEN account.currency = '*/*' THEN ad.id ELSE 0 END)"
+                + " WHERE date DURING LAST_90_DAYS";
+        for (String endpoint : List.of("/api/v1/reports/explain", "/api/v1/reports/query")) {
+            assertThat(client.toBlocking().exchange(report(endpoint, commentInName, token), String.class)
+                    .getStatus().getCode()).isEqualTo(200);
+        }
+    }
+
     /** A long sum is one chain in the planned statement: it answers (it took JSqlParser minutes). */
     @Test
     @Timeout(60)

@@ -12,6 +12,7 @@ import io.quarry.ql.ast.NullOrdering;
 import io.quarry.ql.ast.Report;
 import io.quarry.ql.ast.SortItem;
 import io.quarry.ql.ast.SortOrder;
+import io.quarry.ql.ast.SourceLocation;
 import io.quarry.ql.ast.Totals;
 import io.quarry.ql.format.ExpressionFormatter;
 import java.util.ArrayList;
@@ -64,6 +65,16 @@ final class OutputClauses {
         List<String> closest = Suggestions.closest(key, outputs);
         return new PlanningException(PlanningError.UNKNOWN_FIELD, detail + " (the columns: " + String.join(", ", outputs)
                 + ")", item.key().location(), closest);
+    }
+
+    /** Totals and pivots total metrics: a report with neither metrics nor anything to total is refused there. */
+    static void requireMetricsToTotal(Report report, List<OutputMetric> metrics, boolean totals) {
+        if (totals && metrics.isEmpty()) {
+            SourceLocation at = report.pivotBy().isEmpty() ? report.totals().orElseThrow().location()
+                    : report.pivotBy().get(0).location();
+            throw new PlanningException(PlanningError.UNSUPPORTED, (report.pivotBy().isEmpty() ? "TOTALS" : "a pivot")
+                    + " totals the report's metrics, and it has none: add METRICS", at);
+        }
     }
 
     /**

@@ -114,6 +114,12 @@ final class OutputNames {
             throw new PlanningException(PlanningError.INVALID_VALUE, name.isEmpty() ? "a column name must not be empty"
                     : "a column name must not contain the NUL character (U+0000)", column.location());
         }
+        int control = name.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+        if (control >= 0) {
+            // A header no CSV, UI or JSqlParser (which lexes the second wall's statements) reads as one line.
+            throw new PlanningException(PlanningError.INVALID_VALUE, String.format("a column name must not contain"
+                    + " control characters such as U+%04X (line breaks, tabs, escapes)", control), column.location());
+        }
         if (name.indexOf('\\') >= 0) {
             // The second wall refuses any backslash in a statement (PostgreSQL and JSqlParser lex
             // escapes differently): a name with one would be a planned statement it refuses.

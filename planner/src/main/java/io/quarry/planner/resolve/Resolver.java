@@ -91,6 +91,7 @@ public final class Resolver {
         Optional<ResolvedReport.PivotSpec> pivot = PivotResolver.pivot(report, dimensions, output);
         List<Level> totals = pivot.map(PivotResolver::levels)
                 .orElseGet(() -> report.totals().map(t -> OutputClauses.totals(t, dimensions)).orElse(List.of()));
+        OutputClauses.requireMetricsToTotal(report, metrics, !totals.isEmpty());
         Optional<ResolvedReport.Comparison> compare = report.compare().map(c -> OutputClauses.comparison(c, range));
         if (compare.isPresent()) {
             OutputClauses.requireNumbers(report, metrics);

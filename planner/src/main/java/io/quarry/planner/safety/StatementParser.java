@@ -53,9 +53,10 @@ final class StatementParser {
             return failed("backslashes are not allowed in generated SQL (string escapes are lexed differently"
                     + " by PostgreSQL and JSqlParser); bind the value", sql);
         }
-        if (sql.contains("/*")) {
-            // PostgreSQL nests block comments, JSqlParser does not: text could be code to one and a comment to the other.
-            return failed("block comments are not allowed in generated SQL", sql);
+        if (commentOutsideQuotes(sql)) {
+            // PostgreSQL nests block comments, JSqlParser does not: text could be code to one and a
+            // comment to the other. Generated SQL has no comments at all.
+            return failed("comments are not allowed in generated SQL", sql);
         }
         Statements statements;
         try {
@@ -93,6 +94,34 @@ final class StatementParser {
             return CCJSqlParserUtil.parseStatements(CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true)
                     .withTimeOut(COMPLEX_BUDGET_MILLIS), COMPLEX_PARSES);
         }
+    }
+
+    /**
+     * Whether the text has a comment ({@code /*} or {@code --}) outside string literals
+     * ({@code '...'}, {@code ''} escaping a quote) and quoted names ({@code "..."}, {@code ""}
+     * escaping one), where both lexers agree once backslashes are refused, or a quote that never
+     * ends. Inside quotes ({@code "sum(x) /* y"}, a name written from a report's expression) it
+     * is text to both.
+     */
+    static boolean commentOutsideQuotes(String sql) {
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                        i++;
+                    } else {
+                        quote = 0;
+                    }
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if ((c == '/' || c == '-') && i + 1 < sql.length() && sql.charAt(i + 1) == (c == '/' ? '*' : '-')) {
+                return true;
+            }
+        }
+        return quote != 0;
     }
 
     private static String firstLine(Throwable e) {

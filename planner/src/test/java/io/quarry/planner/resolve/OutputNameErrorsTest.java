@@ -29,6 +29,14 @@ class OutputNameErrorsTest {
         return Stream.of(
                 Arguments.of("DIMENSIONS campaign.name AS \"a\\b\" METRICS spend" + WHERE, PlanningError.INVALID_VALUE,
                         "line 1:29: a column name must not contain a backslash"),
+                Arguments.of("DIMENSIONS campaign.name AS \"a\nb\" METRICS spend" + WHERE, PlanningError.INVALID_VALUE,
+                        "line 1:29: a column name must not contain control characters such as U+000A (line breaks, tabs,"
+                        + " escapes)"),
+                Arguments.of("DIMENSIONS date.week" + WHERE + " TOTALS GRAND", PlanningError.UNSUPPORTED,
+                        "line 1:52: TOTALS totals the report's metrics, and it has none: add METRICS"),
+                Arguments.of("DIMENSIONS campaign.id, date.month" + WHERE + " PIVOT BY date.month",
+                        PlanningError.UNSUPPORTED, "line 1:75: a pivot totals the report's metrics, and it has none: add"
+                        + " METRICS"),
                 Arguments.of("DIMENSIONS campaign.name, campaign.name METRICS spend" + WHERE, PlanningError.DUPLICATE_NAME,
                         "line 1:27: the report already has a column named 'campaign.name'; give this one another"
                         + " name with AS"),
