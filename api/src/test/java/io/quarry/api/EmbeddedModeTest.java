@@ -70,6 +70,7 @@ class EmbeddedModeTest {
             Map<String, Object> claims = printed.claims();
             assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue())
                     .as("the demo token's lifetime").isEqualTo(Duration.ofDays(30).toSeconds());
+            assertThat(claims.get("scope")).as("the demo token may ingest").isEqualTo("read ingest");
             Map<String, Object> health = client.toBlocking().retrieve(HttpRequest.GET("/health").bearerAuth(token),
                     Argument.mapOf(String.class, Object.class));
             Map<String, Object> database = (Map<String, Object>) ((Map<String, Object>) health.get("details"))

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * In the embedded demo mode only, prints a ready bearer token for the demo accounts when the
- * server starts. Production configuration (an external database) never prints one. The token is
+ * server starts; it may read and ingest ({@code "scope": "read ingest"}). Production
+ * configuration (an external database) never prints one. The token is
  * valid for 30 days, the embedded mode's default maximum token lifetime, or for
  * {@code quarry.auth.tokens.max-lifetime} when that is set shorter.
  */
@@ -54,12 +55,13 @@ public final class DemoToken implements ApplicationEventListener<ServerStartupEv
                 TokenRules.describe(validity), token);
     }
 
-    /** A token for {@code subject} that may read {@code accounts}. */
+    /** A token for {@code subject} that may read {@code accounts} and ingest rows for them. */
     public String generate(String subject, List<Long> accounts) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", subject);
         claims.put("iss", "quarry-demo");
         claims.put(configuration.accountsClaim(), accounts);
+        claims.put(IngestCallerBinder.SCOPE_CLAIM, "read " + IngestCaller.SCOPE); // the demo may load its own data
         Instant now = Instant.now();
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(validity).getEpochSecond());

@@ -1,0 +1,177 @@
+package io.quarry.api.ingest;
+
+import io.micronaut.core.annotation.Nullable;
+import io.quarry.api.auth.IngestCaller;
+import io.quarry.api.db.DirectDataSource;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Applies one ingest batch, all or nothing: the body is read row by row as it arrives, each row
+ * validated and streamed into COPY in one transaction with its idempotency key; the first
+ * invalid row stops the COPY, up to {@code max-errors} row errors are collected, and nothing is
+ * stored. Memory stays constant in the body's size (a line, a 64 KiB COPY buffer, eight bytes a
+ * row to locate database errors).
+ */
+@Singleton
+public final class IngestService {
+
+    /** The body formats, by Content-Type. */
+    public enum Format { NDJSON, CSV }
+
+    private static final int FLUSH_CHARS = 1 << 16;
+
+    private final DirectDataSource database;
+    private final IngestConfiguration configuration;
+    private final IngestLimiter limiter;
+    private final IngestMetrics metrics;
+
+    IngestService(DirectDataSource database, IngestConfiguration configuration, IngestLimiter limiter,
+                  IngestMetrics metrics) {
+        this.database = database;
+        this.configuration = configuration;
+        this.limiter = limiter;
+        this.metrics = metrics;
+    }
+
+    /** Applies {@code body} to {@code table} for {@code caller}; throws {@link IngestException} when refused. */
+    IngestResult ingest(IngestTable table, IngestCaller caller, Format format, InputStream body,
+                        @Nullable String key) throws SQLException {
+        long started = System.nanoTime();
+        try (IngestLimiter.Permit permit = limiter.acquire(caller.subject())) {
+            BoundedInput input = new BoundedInput(body, configuration.maxBodyBytes());
+            IngestResult result;
+            try {
+                result = apply(table, caller, format, input, key);
+            } catch (SQLException | RuntimeException e) {
+                input.drain();
+                throw e;
+            }
+            if (result.replayed()) {
+                input.drain();
+                metrics.replayed(table);
+            } else {
+                metrics.applied(table, result.rows(), System.nanoTime() - started);
+            }
+            return result;
+        }
+    }
+
+    private IngestResult apply(IngestTable table, IngestCaller caller, Format format, BoundedInput input,
+                               @Nullable String key) throws SQLException {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            CopyBatch batch = new CopyBatch(connection, table);
+            try {
+                try (Statement statement = connection.createStatement()) {
+                    // Partition bounds print in UTC; COPY values carry their own offset (+00) anyway.
+                    statement.execute("SET LOCAL TimeZone = 'UTC'");
+                }
+                if (key != null) {
+                    OptionalLong applied = IdempotencyKeys.claim(connection, caller.subject(), table.endpoint(), key);
+                    if (applied.isPresent()) {
+                        connection.rollback();
+                        return new IngestResult(table.endpoint(), applied.getAsLong(), true);
+                    }
+                }
+                PartitionRanges partitions = PartitionRanges.of(connection, table.table());
+                batch.open();
+                long rows = stream(table, caller, format, input, partitions, batch);
+                if (key != null) {
+                    IdempotencyKeys.applied(connection, caller.subject(), table.endpoint(), key, rows);
+                }
+                connection.commit();
+                return new IngestResult(table.endpoint(), rows, false);
+            } catch (SQLException | RuntimeException e) {
+                batch.abort();
+                quietly(connection::rollback, e);
+                throw e;
+            } finally {
+                quietly(() -> connection.setAutoCommit(true), null);
+            }
+        }
+    }
+
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    /** Cleans up without hiding why the batch failed (a lost connection fails its rollback too). */
+    private static void quietly(SqlAction action, Exception failure) {
+        try {
+            action.run();
+        } catch (SQLException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    /** Reads, validates and sends every row; returns the rows stored or throws why none are. */
+    private long stream(IngestTable table, IngestCaller caller, Format format, BoundedInput input,
+                        PartitionRanges partitions, CopyBatch batch) throws SQLException {
+        CharInput chars = new CharInput(input);
+        RowSource source = format == Format.CSV ? new CsvRows(chars, table, configuration.maxLineBytes())
+                : new NdjsonRows(chars, table, configuration.maxLineBytes());
+        StringBuilder out = new StringBuilder(FLUSH_CHARS + 4096);
+        RowValidator validator = new RowValidator(table, caller.caller().scope(), partitions, out);
+        CopyErrors.LineIndex lines = new CopyErrors.LineIndex();
+        List<RowError> errors = new ArrayList<>();
+        int maxErrors = configuration.maxErrors();
+        RawRow row = new RawRow(table.columns().size());
+        try {
+            errors.addAll(source.start());
+            boolean readable = errors.isEmpty();
+            while (readable && errors.size() < maxErrors && source.next(row)) {
+                RowError error = validator.validate(row);
+                if (error != null) {
+                    errors.add(error);
+                    out.setLength(0);
+                } else if (!errors.isEmpty()) {
+                    out.setLength(0);
+                } else {
+                    lines.add(row.line);
+                    if (out.length() >= FLUSH_CHARS) {
+                        batch.write(out);
+                        out.setLength(0);
+                    }
+                }
+            }
+            if (errors.isEmpty() && out.length() > 0) {
+                batch.write(out);
+            }
+        } catch (RowValidator.AccountNotPermittedException e) {
+            throw IngestException.accountNotPermitted(e.line, e.account);
+        } catch (CharInput.LineTooLongException | CsvRows.MalformedCsvException e) {
+            errors.add(RowError.of("MALFORMED_ROW", source.line(), null, e.getMessage()));
+        } catch (CharacterCodingException e) {
+            errors.add(RowError.of("MALFORMED_ROW", source.line(), null, "the body is not valid UTF-8"));
+        } catch (IOException e) {
+            SQLException sql = CopyErrors.sqlCause(e).orElse(null);
+            if (sql == null) {
+                throw IngestException.badRequest("BODY_NOT_READABLE", "the body could not be read to its end",
+                        "client");
+            }
+            throw CopyErrors.refusal(sql, lines).orElseThrow(() -> sql);
+        }
+        if (!errors.isEmpty()) {
+            throw IngestException.invalidRows(errors, errors.size() >= maxErrors);
+        }
+        try {
+            return batch.finish();
+        } catch (IOException e) {
+            SQLException sql = CopyErrors.sqlCause(e).orElseThrow(() -> new SQLException("COPY failed", "08006", e));
+            throw CopyErrors.refusal(sql, lines).orElseThrow(() -> sql);
+        } catch (SQLException e) {
+            throw CopyErrors.refusal(e, lines).orElseThrow(() -> e);
+        }
+    }
+}
