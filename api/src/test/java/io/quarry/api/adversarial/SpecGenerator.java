@@ -128,10 +128,16 @@ final class SpecGenerator {
         for (int attempt = 0; metrics.size() < count && attempt < 20; attempt++) {
             add(metrics, pick(candidates), names);
         }
-        for (Source source : sources) { // every dataset of the report contributes a metric
+        // Every dataset of the report contributes a metric: Quarry reads the datasets its metrics
+        // read, and the oracle reads every source (an add can fail on a name already taken: retry).
+        for (Source source : sources) {
+            List<MetricDef> own = candidates.stream().filter(d -> d.sources().equals(EnumSet.of(source))).toList();
+            for (int attempt = 0; attempt < 50 && metrics.stream().noneMatch(m -> m.def().sources().contains(source));
+                 attempt++) {
+                add(metrics, pick(own), names);
+            }
             if (metrics.stream().noneMatch(m -> m.def().sources().contains(source))) {
-                add(metrics, pick(candidates.stream().filter(d -> d.sources().equals(EnumSet.of(source))).toList()),
-                        names);
+                throw new IllegalStateException("no metric of " + source + " could be added to " + metrics);
             }
         }
         return metrics;
