@@ -259,6 +259,10 @@ public final class Resolver {
         }
         String name = item.alias().map(a -> a.name()).orElse(ExpressionFormatter.format(expression));
         ColumnType type = MetricTrees.type(tree);
+        if (type == ColumnType.INTEGER) {
+            // count(*), count(DISTINCT ad.id), min/max of an integer column: whole numbers.
+            return new OutputMetric(name, tree, name, ColumnType.INTEGER, Format.INTEGER);
+        }
         if (type.numeric()) {
             return new OutputMetric(name, tree, name, ColumnType.DECIMAL, Format.NUMBER);
         }
