@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * In every case the tests work in a fresh schema, created here and dropped when the JVM exits,
  * so a shared database is left as it was found. The data source's connections have that schema
- * as their search path ({@code currentSchema} in the URL).
+ * as their search path ({@code currentSchema} in the URL), then {@code public}, where the
+ * database's extensions (hll) live, as they do for a deployment in its own schema.
  */
 public final class TestDatabase {
 
@@ -59,7 +60,7 @@ public final class TestDatabase {
                 this.citus = rs.getBoolean(1);
             }
         }
-        this.jdbcUrl = withParameter(server.jdbcUrl(), "currentSchema", schema);
+        this.jdbcUrl = withParameter(server.jdbcUrl(), "currentSchema", schema + ",public");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(server.username());
@@ -123,7 +124,7 @@ public final class TestDatabase {
             throw new IllegalStateException("could not create schema " + name, e);
         }
         scratchSchemas.add(name);
-        String url = withParameter(server.jdbcUrl(), "currentSchema", name);
+        String url = withParameter(server.jdbcUrl(), "currentSchema", name + ",public");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(server.username());

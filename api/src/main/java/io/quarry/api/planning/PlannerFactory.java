@@ -38,6 +38,6 @@ public class PlannerFactory {
 
     @Singleton
     Planner planner(SemanticModel model, Clock clock, LimitsConfiguration limits) {
-        return new Planner(model, clock, limits.plannerLimits());
+        return new Planner(model, clock, limits.plannerLimits(), false);
     }
 }

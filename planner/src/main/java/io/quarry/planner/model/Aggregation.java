@@ -13,6 +13,16 @@ public enum Aggregation {
         return this == SUM || this == COUNT || this == MIN || this == MAX;
     }
 
+    /** The aggregation a report function name calls, if it is one. */
+    public static java.util.Optional<Aggregation> find(String name) {
+        for (Aggregation aggregation : values()) {
+            if (aggregation.name().equalsIgnoreCase(name)) {
+                return java.util.Optional.of(aggregation);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static Aggregation parse(String name) {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));

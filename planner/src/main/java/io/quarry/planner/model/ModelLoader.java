@@ -78,7 +78,8 @@ public final class ModelLoader {
         if (root == null || !root.isObject()) {
             throw new ModelException(source, List.of("the model must be a mapping"));
         }
-        allowed(root, "model", "distribution_column", "tables", "entities", "datasets", "joins", "dimensions", "metrics");
+        allowed(root, "model", "distribution_column", "tables", "entities", "datasets", "joins", "dimensions", "metrics",
+                "rollups");
         String distribution = text(root, "distribution_column", "model", "account_id");
         Map<String, Table> tables = map(root, "tables", this::table);
         Map<String, Entity> entities = map(root, "entities", this::entity);
@@ -94,8 +95,10 @@ public final class ModelLoader {
         }
         Map<String, Dimension> dimensions = map(root, "dimensions", this::dimension);
         Map<String, Metric> metrics = map(root, "metrics", this::metric);
+        Map<String, Rollup> rollups = map(root, "rollups", new RollupReader(distribution, tables, datasets, problems)::read);
         // The checks run even when reading found problems, so one load lists them all.
-        SemanticModel model = new SemanticModel(distribution, tables, entities, datasets, joins, dimensions, metrics);
+        SemanticModel model = new SemanticModel(distribution, tables, entities, datasets, joins, dimensions, metrics,
+                List.copyOf(rollups.values()));
         problems.addAll(new ModelValidator(model).problems());
         if (problems.isEmpty()) {
             return model;

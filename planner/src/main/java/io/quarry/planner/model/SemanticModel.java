@@ -21,10 +21,11 @@ public final class SemanticModel {
     private final Map<String, Dimension> dimensions;
     private final Map<String, Metric> metrics;
     private final JoinGraph graph;
+    private final List<Rollup> rollups;
 
     SemanticModel(String distributionColumn, Map<String, Table> tables, Map<String, Entity> entities,
                   Map<String, Dataset> datasets, List<Join> joins, Map<String, Dimension> dimensions,
-                  Map<String, Metric> metrics) {
+                  Map<String, Metric> metrics, List<Rollup> rollups) {
         this.distributionColumn = distributionColumn;
         this.tables = Map.copyOf(tables);
         this.entities = Map.copyOf(entities);
@@ -33,6 +34,7 @@ public final class SemanticModel {
         this.dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
         this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         this.graph = new JoinGraph(joins);
+        this.rollups = List.copyOf(rollups);
     }
 
     /** The column every tenant table is distributed by and filtered on ({@code account_id}). */
@@ -76,6 +78,17 @@ public final class SemanticModel {
     /** Metrics in declaration order. */
     public Map<String, Metric> metrics() {
         return metrics;
+    }
+
+    /** The rollups in declaration order. */
+    public List<Rollup> rollups() {
+        return rollups;
+    }
+
+    /** A rollup's table, read like its dataset's table. */
+    public Table tableOf(Rollup rollup) {
+        Dataset dataset = datasets.get(rollup.dataset());
+        return rollup.table(dataset, tables.get(dataset.table()), distributionColumn);
     }
 
     public JoinGraph graph() {

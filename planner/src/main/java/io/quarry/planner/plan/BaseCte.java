@@ -14,7 +14,8 @@ import java.util.Map;
  * @param aggregateColumns the CTE column of each aggregate
  * @param aggregateTypes   the SQL type of each aggregate, for typed NULLs where datasets are stitched
  * @param tables           the tables it reads, for the plan description
+ * @param source           what it reads the dataset from (the facts or a rollup) and why, for the plan description
  */
 record BaseCte(String dataset, Cte cte, List<String> dimensionColumns, Map<Aggregate, String> aggregateColumns,
-               Map<Aggregate, String> aggregateTypes, List<String> tables) {
+               Map<Aggregate, String> aggregateTypes, List<String> tables, String source) {
 }

@@ -4,6 +4,7 @@ import io.quarry.planner.model.ColumnType;
 import io.quarry.planner.model.Dataset;
 import io.quarry.planner.model.Dimension;
 import io.quarry.planner.model.Join;
+import io.quarry.planner.model.Rollup;
 import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.model.Table;
 import io.quarry.planner.model.TimeGrain;
@@ -55,10 +56,14 @@ final class BaseCteBuilder {
 
     private final SemanticModel model;
     private final ResolvedReport report;
+    private final RollupChoice rollups;
+    private final boolean hll;
 
-    BaseCteBuilder(SemanticModel model, ResolvedReport report) {
+    BaseCteBuilder(SemanticModel model, ResolvedReport report, RollupCoverage coverage, boolean hll) {
         this.model = model;
         this.report = report;
+        this.rollups = new RollupChoice(model, report, coverage, hll);
+        this.hll = hll;
     }
 
     BaseCte build(String datasetName, int index) {
@@ -77,10 +82,13 @@ final class BaseCteBuilder {
     BaseCte build(String datasetName, String name, Level level, TimeRange range, int shiftDays) {
         Dataset dataset = model.dataset(datasetName).orElseThrow();
         String factAlias = datasetName;
+        Set<Aggregate> aggregates = aggregatesOf(datasetName);
+        RollupChoice.Choice source = rollups.choose(datasetName, level, range, shiftDays, aggregates);
+        Table facts = source.rollup().map(model::tableOf).orElse(model.tableOf(datasetName));
         Map<String, Join> joins = joinsNeeded(datasetName);
         List<SqlExpr> where = new ArrayList<>();
-        List<String> tables = new ArrayList<>(List.of(dataset.table()));
-        From from = TableReads.of(model, model.tableOf(datasetName), factAlias, report.scope());
+        List<String> tables = new ArrayList<>(List.of(facts.name()));
+        From from = TableReads.of(model, facts, factAlias, report.scope());
         for (Join join : joins.values()) {
             Table target = model.tableOf(join.to());
             tables.add(target.name());
@@ -108,21 +116,24 @@ final class BaseCteBuilder {
         }
         Map<Aggregate, String> aggregateColumns = new LinkedHashMap<>();
         Map<Aggregate, String> aggregateTypes = new LinkedHashMap<>();
-        for (Aggregate aggregate : aggregatesOf(datasetName)) {
+        for (Aggregate aggregate : aggregates) {
             String column = "a" + aggregateColumns.size();
             aggregateColumns.put(aggregate, column);
             aggregateTypes.put(aggregate, AggregateSql.resultType(aggregate));
-            items.add(new Item(AggregateSql.of(aggregate, argument -> argument instanceof DimensionValue d
+            Rollup.Measure measure = source.measures().get(aggregate);
+            items.add(new Item(measure != null
+                    ? AggregateSql.ofRollup(aggregate, new Column(factAlias, measure.column()))
+                    : AggregateSql.of(aggregate, argument -> argument instanceof DimensionValue d
                     ? dimension(d.dimension(), Optional.empty(), dataset, factAlias, 0)
                     : RowExpressions.translate(((FactExpression) argument).expression(),
                             RowTypes.of(model, model.tableOf(datasetName)),
                             ref -> model.dimensions().containsKey(ref.dotted())
                                     ? dimension(model.dimensions().get(ref.dotted()), Optional.empty(), dataset, factAlias, 0)
-                                    : new Column(factAlias, ref.dotted()))), column));
+                                    : new Column(factAlias, ref.dotted())), hll), column));
         }
         Select select = Select.of(items, from).where(where).groupBy(groupBy);
         return new BaseCte(datasetName, new Cte(name, true, select), dimensionColumns, aggregateColumns,
-                aggregateTypes, tables);
+                aggregateTypes, tables, source.reason());
     }
 
     private SqlExpr dimension(Dimension dimension, Optional<TimeGrain> grain, Dataset dataset,

@@ -47,7 +47,7 @@ final class LevelBases {
         }
         Select select = Select.of(items, new CteSource(detail.cte().name(), "b")).groupBy(groupBy);
         return new BaseCte(detail.dataset(), new Cte(name, false, select), dimensionColumns, detail.aggregateColumns(),
-                detail.aggregateTypes(), List.of(detail.cte().name()));
+                detail.aggregateTypes(), List.of(detail.cte().name()), detail.source());
     }
 
     private static String reaggregate(Aggregate aggregate) {

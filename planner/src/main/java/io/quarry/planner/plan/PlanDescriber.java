@@ -21,7 +21,7 @@ final class PlanDescriber {
             steps.add(new PlanStep(base.cte().name(), "workers",
                     "aggregates " + base.dataset() + " for " + scope + range(report.timeRange()) + " into " + grain
                             + "; " + base.aggregateColumns().size() + " aggregate(s), materialized as an intermediate"
-                            + " result", base.tables()));
+                            + " result; reads " + base.source(), base.tables()));
         }
         report.compare().ifPresent(c -> steps.add(new PlanStep("previous_*", "workers", "aggregates the same datasets"
                 + " over the comparison period" + range(c.previous()) + ", its time buckets shifted " + c.shiftDays()

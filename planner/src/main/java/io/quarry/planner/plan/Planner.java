@@ -35,14 +35,20 @@ public final class Planner {
 
     private final SemanticModel model;
     private final Resolver resolver;
+    private final boolean hll;
 
     public Planner(SemanticModel model, Clock clock) {
-        this(model, clock, PlannerLimits.DEFAULT);
+        this(model, clock, PlannerLimits.DEFAULT, false);
     }
 
-    public Planner(SemanticModel model, Clock clock, PlannerLimits limits) {
+    /**
+     * @param hll whether the database has the hll extension: approximate distinct counts are then
+     *            hll sketches (merged across rollup rows), else exact distinct counts
+     */
+    public Planner(SemanticModel model, Clock clock, PlannerLimits limits, boolean hll) {
         this.model = model;
         this.resolver = new Resolver(model, clock, limits);
+        this.hll = hll;
     }
 
     /**
@@ -59,8 +65,17 @@ public final class Planner {
      * @param output     rows, or a pivot table (refused without PIVOT BY)
      */
     public PlannedQuery plan(Report report, TenantScope scope, Map<String, Object> parameters, ReportOutput output) {
+        return plan(report, scope, parameters, output, RollupCoverage.NONE);
+    }
+
+    /**
+     * @param rollups what the rollups hold now: a dataset is read from the smallest rollup that
+     *                answers the report exactly, else from its facts
+     */
+    public PlannedQuery plan(Report report, TenantScope scope, Map<String, Object> parameters, ReportOutput output,
+                             RollupCoverage rollups) {
         ResolvedReport resolved = resolver.resolve(report, scope, parameters, output);
-        BaseCteBuilder builder = new BaseCteBuilder(model, resolved);
+        BaseCteBuilder builder = new BaseCteBuilder(model, resolved, rollups, hll);
         boolean compare = resolved.compare().isPresent();
         List<BaseCte> bases = new ArrayList<>();
         List<BaseCte> previous = new ArrayList<>();

@@ -4,12 +4,16 @@ import io.quarry.migrations.Migrator;
 import io.quarry.migrations.demo.DemoDataLoader;
 import io.quarry.migrations.demo.DemoDataSpec;
 import io.quarry.planner.model.ModelLoader;
+import io.quarry.planner.model.Rollup;
 import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.plan.ModelSafetyPolicy;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.plan.Planner;
+import io.quarry.planner.plan.RollupStatements;
 import io.quarry.planner.safety.CitusSafetyCheck;
 import io.quarry.planner.sql.JdbcBinder;
+import io.quarry.planner.sql.RenderedSql;
+import io.quarry.planner.sql.RollupRefresh;
 import io.quarry.testdb.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -99,6 +104,24 @@ final class PlannerTestData {
     /** As {@link #run}, each row as its values in column order (the form the api reads rows in). */
     List<List<Object>> runRows(PlannedQuery query) throws SQLException {
         return run(query).stream().map(row -> (List<Object>) new ArrayList<>(row.values())).toList();
+    }
+
+    /** Whether the database has the hll extension (the Citus cluster does, the embedded PostgreSQL not). */
+    boolean hll() throws SQLException {
+        return !query("SELECT 1 FROM pg_extension WHERE extname = 'hll'").isEmpty();
+    }
+
+    /** Re-rolls a rollup's buckets from an instant on (all of them when empty) with the api's refresh statements. */
+    void refresh(Rollup rollup, Optional<Instant> from, boolean hll) throws SQLException {
+        RollupRefresh refresh = RollupStatements.refresh(model, rollup, from, hll);
+        try (Connection connection = dataSource.getConnection()) {
+            for (RenderedSql sql : List.of(refresh.delete(), refresh.insert())) {
+                try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+                    JdbcBinder.bind(statement, sql.binds());
+                    statement.executeUpdate();
+                }
+            }
+        }
     }
 
     /** Runs plain SQL written by a test (never with report values) and returns its rows. */
