@@ -28,9 +28,14 @@ final class Tokens {
 
     /** A token for {@code subject} that may read {@code accounts}, valid for two hours. */
     String token(String subject, Set<Long> accounts) throws Exception {
+        return token(subject, accounts, "read");
+    }
+
+    /** As {@link #token(String, Set)}, with a scope claim ({@code "read ingest"} may also ingest). */
+    String token(String subject, Set<Long> accounts, String scope) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
                 .subject(subject).issuer("quarry-bench").claim("accounts", new ArrayList<>(new TreeSet<>(accounts)))
-                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2)))).build());
+                .claim("scope", scope).expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2)))).build());
         jwt.sign(signer);
         return jwt.serialize();
     }
