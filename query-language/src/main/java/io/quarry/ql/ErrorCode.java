@@ -24,6 +24,8 @@ public enum ErrorCode {
     INVALID_DATE,
     /** A TIMEZONE that is not a known time-zone id. */
     INVALID_TIME_ZONE,
+    /** A CURRENCY that is not an ISO 4217 code (three capital letters). */
+    INVALID_CURRENCY,
     /** A DURING range that is not one of the known relative date ranges. */
     UNKNOWN_DATE_RANGE,
     /** A COMPARE period that is not PREVIOUS_PERIOD or SAME_PERIOD_LAST_YEAR. */

@@ -70,7 +70,7 @@ final class Ast {
     static Report report(List<SelectItem> dimensions, List<SelectItem> metrics) {
         return new Report(List.of(), Optional.empty(), dimensions, metrics, Optional.empty(), Optional.empty(),
                 List.of(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                List.of(), Optional.empty(), AT);
+                List.of(), Optional.empty(), Optional.empty(), AT);
     }
 
     /** A copy of a report with some clauses replaced. */
@@ -89,77 +89,84 @@ final class Ast {
         Builder parameters(ParameterDeclaration... parameters) {
             r = new Report(List.of(parameters), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(),
                     r.orderBy(), r.limit(), r.offset(), r.pivotBy(), r.totals(), r.compare(), r.accounts(),
-                    r.timezone(), AT);
+                    r.timezone(), r.currency(), AT);
             return this;
         }
 
         Builder dataset(String name) {
             r = new Report(r.parameters(), Optional.of(new Identifier(name, AT)), r.dimensions(), r.metrics(),
                     r.where(), r.having(), r.orderBy(), r.limit(), r.offset(), r.pivotBy(), r.totals(), r.compare(),
-                    r.accounts(), r.timezone(), AT);
+                    r.accounts(), r.timezone(), r.currency(), AT);
             return this;
         }
 
         Builder where(Expression where) {
             r = new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), Optional.of(where), r.having(),
                     r.orderBy(), r.limit(), r.offset(), r.pivotBy(), r.totals(), r.compare(), r.accounts(),
-                    r.timezone(), AT);
+                    r.timezone(), r.currency(), AT);
             return this;
         }
 
         Builder having(Expression having) {
             r = new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), Optional.of(having),
                     r.orderBy(), r.limit(), r.offset(), r.pivotBy(), r.totals(), r.compare(), r.accounts(),
-                    r.timezone(), AT);
+                    r.timezone(), r.currency(), AT);
             return this;
         }
 
         Builder orderBy(SortItem... items) {
             r = new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(),
                     List.of(items), r.limit(), r.offset(), r.pivotBy(), r.totals(), r.compare(), r.accounts(),
-                    r.timezone(), AT);
+                    r.timezone(), r.currency(), AT);
             return this;
         }
 
         Builder limit(IntegerOrParameter limit, IntegerOrParameter offset) {
             r = new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(),
                     r.orderBy(), Optional.ofNullable(limit), Optional.ofNullable(offset), r.pivotBy(), r.totals(),
-                    r.compare(), r.accounts(), r.timezone(), AT);
+                    r.compare(), r.accounts(), r.timezone(), r.currency(), AT);
             return this;
         }
 
         Builder pivotBy(Expression... pivot) {
             r = new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(),
                     r.orderBy(), r.limit(), r.offset(), List.of(pivot), r.totals(), r.compare(), r.accounts(),
-                    r.timezone(), AT);
+                    r.timezone(), r.currency(), AT);
             return this;
         }
 
         Builder totals(boolean grand, Expression... subtotals) {
             r = new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(),
                     r.orderBy(), r.limit(), r.offset(), r.pivotBy(), Optional.of(new Totals(grand, List.of(subtotals),
-                    AT)), r.compare(), r.accounts(), r.timezone(), AT);
+                    AT)), r.compare(), r.accounts(), r.timezone(), r.currency(), AT);
             return this;
         }
 
         Builder compare(ComparePeriod period) {
             r = new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(),
                     r.orderBy(), r.limit(), r.offset(), r.pivotBy(), r.totals(),
-                    Optional.of(new CompareClause(period, AT)), r.accounts(), r.timezone(), AT);
+                    Optional.of(new CompareClause(period, AT)), r.accounts(), r.timezone(), r.currency(), AT);
             return this;
         }
 
         Builder accounts(IntegerOrParameter... accounts) {
             r = new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(),
                     r.orderBy(), r.limit(), r.offset(), r.pivotBy(), r.totals(), r.compare(), List.of(accounts),
-                    r.timezone(), AT);
+                    r.timezone(), r.currency(), AT);
             return this;
         }
 
         Builder timezone(String zone) {
             r = new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(),
                     r.orderBy(), r.limit(), r.offset(), r.pivotBy(), r.totals(), r.compare(), r.accounts(),
-                    Optional.of(new TimeZoneClause(zone, AT)), AT);
+                    Optional.of(new TimeZoneClause(zone, AT)), r.currency(), AT);
+            return this;
+        }
+
+        Builder currency(String code) {
+            r = new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(),
+                    r.orderBy(), r.limit(), r.offset(), r.pivotBy(), r.totals(), r.compare(), r.accounts(),
+                    r.timezone(), Optional.of(new CurrencyClause(code, AT)), AT);
             return this;
         }
 

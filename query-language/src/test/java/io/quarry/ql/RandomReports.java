@@ -30,6 +30,7 @@ final class RandomReports {
     private static final String[] FUNCTIONS = {"sum", "count", "avg", "min", "max", "nullif", "coalesce", "today",
         "date", "My Func", "case"};
     private static final String[] ZONES = {"UTC", "Europe/Helsinki", "America/New_York", "+02:00", "Asia/Kolkata"};
+    private static final String[] CURRENCIES = {"EUR", "USD", "GBP"};
 
     private final Random random;
 
@@ -81,6 +82,7 @@ final class RandomReports {
                 chance(20) ? Optional.of(new CompareClause(pick(ComparePeriod.values()), AT)) : Optional.empty(),
                 chance(20) ? list(3, this::integerOrParameter) : List.of(),
                 chance(20) ? Optional.of(new TimeZoneClause(pick(ZONES), AT)) : Optional.empty(),
+                chance(20) ? Optional.of(new CurrencyClause(pick(CURRENCIES), AT)) : Optional.empty(),
                 AT);
     }
 

@@ -73,7 +73,7 @@ final class RunOverrides {
                 report.having(), report.orderBy(),
                 run.limit() == null ? report.limit() : Optional.of(new IntegerLiteral(run.limit(), SourceLocation.UNKNOWN)),
                 report.offset(), report.pivotBy(), report.totals(), report.compare(), report.accounts(),
-                report.timezone(), report.location());
+                report.timezone(), report.currency(), report.location());
     }
 
     private static List<Expression> conjuncts(Expression where) {

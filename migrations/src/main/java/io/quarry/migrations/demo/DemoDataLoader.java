@@ -259,6 +259,9 @@ public final class DemoDataLoader {
         }
     }
 
+    /** Days of demo exchange rates before the data's first day and after its last. */
+    static final int RATE_MARGIN_DAYS = 400;
+
     private static void record(Connection connection, DemoDataSpec spec, Map<String, Long> rows)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
@@ -267,6 +270,13 @@ public final class DemoDataLoader {
             statement.setLong(2, rows.get("ad_stats_daily"));
             statement.setLong(3, rows.get("events"));
             statement.executeUpdate();
+        }
+        // Rates for the data's days and a year and more on either side (comparisons with the same
+        // period last year, relative ranges after the data ends), deterministic like the data.
+        try (PreparedStatement statement = connection.prepareStatement("SELECT quarry_demo_exchange_rates(?, ?)")) {
+            statement.setObject(1, spec.startDate().minusDays(RATE_MARGIN_DAYS));
+            statement.setObject(2, spec.endDate().plusDays(RATE_MARGIN_DAYS));
+            statement.execute();
         }
     }
 

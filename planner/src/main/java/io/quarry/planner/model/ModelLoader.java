@@ -79,7 +79,7 @@ public final class ModelLoader {
             throw new ModelException(source, List.of("the model must be a mapping"));
         }
         allowed(root, "model", "distribution_column", "tables", "entities", "datasets", "joins", "dimensions", "metrics",
-                "rollups");
+                "rollups", "exchange_rates");
         String distribution = text(root, "distribution_column", "model", "account_id");
         Map<String, Table> tables = map(root, "tables", this::table);
         Map<String, Entity> entities = map(root, "entities", this::entity);
@@ -98,7 +98,7 @@ public final class ModelLoader {
         Map<String, Rollup> rollups = map(root, "rollups", new RollupReader(distribution, tables, datasets, problems)::read);
         // The checks run even when reading found problems, so one load lists them all.
         SemanticModel model = new SemanticModel(distribution, tables, entities, datasets, joins, dimensions, metrics,
-                List.copyOf(rollups.values()));
+                List.copyOf(rollups.values()), Optional.ofNullable(root.path("exchange_rates").textValue()));
         problems.addAll(new ModelValidator(model).problems());
         if (problems.isEmpty()) {
             return model;
@@ -166,11 +166,14 @@ public final class ModelLoader {
 
     private Dataset dataset(String name, JsonNode node, Map<String, Table> tables) {
         String where = "dataset " + name;
-        allowed(node, where, "table", "time_column", "description");
+        allowed(node, where, "table", "time_column", "description", "currency", "money");
         String table = required(node, "table", where);
         String time = required(node, "time_column", where);
         ColumnType timeType = Optional.ofNullable(tables.get(table)).flatMap(t -> t.column(time)).orElse(ColumnType.DATE);
-        return new Dataset(name, table, time, timeType, text(node, "description", where, ""));
+        Set<String> money = new java.util.LinkedHashSet<>();
+        node.path("money").forEach(column -> money.add(column.asText()));
+        return new Dataset(name, table, time, timeType, text(node, "description", where, ""),
+                Optional.ofNullable(node.path("currency").textValue()), money);
     }
 
     private Join join(String where, JsonNode node) {

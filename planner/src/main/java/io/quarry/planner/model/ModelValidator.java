@@ -36,6 +36,7 @@ final class ModelValidator {
         graph();
         dimensions();
         metrics();
+        MoneyChecks.check(model, problems);
         return problems;
     }
 

@@ -22,10 +22,11 @@ public final class SemanticModel {
     private final Map<String, Metric> metrics;
     private final JoinGraph graph;
     private final List<Rollup> rollups;
+    private final Optional<String> exchangeRates;
 
     SemanticModel(String distributionColumn, Map<String, Table> tables, Map<String, Entity> entities,
                   Map<String, Dataset> datasets, List<Join> joins, Map<String, Dimension> dimensions,
-                  Map<String, Metric> metrics, List<Rollup> rollups) {
+                  Map<String, Metric> metrics, List<Rollup> rollups, Optional<String> exchangeRates) {
         this.distributionColumn = distributionColumn;
         this.tables = Map.copyOf(tables);
         this.entities = Map.copyOf(entities);
@@ -35,6 +36,7 @@ public final class SemanticModel {
         this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         this.graph = new JoinGraph(joins);
         this.rollups = List.copyOf(rollups);
+        this.exchangeRates = exchangeRates;
     }
 
     /** The column every tenant table is distributed by and filtered on ({@code account_id}). */
@@ -78,6 +80,14 @@ public final class SemanticModel {
     /** Metrics in declaration order. */
     public Map<String, Metric> metrics() {
         return metrics;
+    }
+
+    /**
+     * The reference table of daily exchange rates ({@code currency}, {@code day}, {@code rate}: units
+     * of the currency per unit of a common base currency), for reports with a CURRENCY.
+     */
+    public Optional<String> exchangeRates() {
+        return exchangeRates;
     }
 
     /** The rollups in declaration order. */

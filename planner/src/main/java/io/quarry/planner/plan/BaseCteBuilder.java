@@ -83,9 +83,10 @@ final class BaseCteBuilder {
         Dataset dataset = model.dataset(datasetName).orElseThrow();
         String factAlias = datasetName;
         Set<Aggregate> aggregates = aggregatesOf(datasetName);
-        RollupChoice.Choice source = rollups.choose(datasetName, level, range, shiftDays, aggregates);
+        boolean converts = Money.converts(model, report, datasetName);
+        RollupChoice.Choice source = rollups.choose(datasetName, level, range, shiftDays, aggregates, converts);
         Table facts = source.rollup().map(model::tableOf).orElse(model.tableOf(datasetName));
-        Map<String, Join> joins = joinsNeeded(datasetName);
+        Map<String, Join> joins = joinsNeeded(datasetName, converts);
         List<SqlExpr> where = new ArrayList<>();
         List<String> tables = new ArrayList<>(List.of(facts.name()));
         From from = TableReads.of(model, facts, factAlias, report.scope());
@@ -94,6 +95,12 @@ final class BaseCteBuilder {
             tables.add(target.name());
             from = new Joined(from, join.optional() ? JoinType.LEFT : JoinType.INNER,
                     TableReads.of(model, target, join.to(), report.scope()), JoinRule.on(model, join, join.from(), join.to()));
+        }
+        if (converts) {
+            tables.add(model.exchangeRates().orElseThrow());
+            from = ExchangeRates.join(from, model.exchangeRates().orElseThrow(), dataset, factAlias, dimension(
+                    model.dimensions().get(dataset.currency().orElseThrow()), Optional.empty(), dataset, factAlias, 0),
+                    report.currency().orElseThrow());
         }
         where.addAll(timeRange(dataset, factAlias, range));
         for (Predicate filter : report.filters()) {
@@ -121,14 +128,18 @@ final class BaseCteBuilder {
             aggregateColumns.put(aggregate, column);
             aggregateTypes.put(aggregate, AggregateSql.resultType(aggregate));
             Rollup.Measure measure = source.measures().get(aggregate);
+            boolean money = converts && Money.isMoney(model, aggregate);
             items.add(new Item(measure != null
-                    ? AggregateSql.ofRollup(aggregate, new Column(factAlias, measure.column()))
+                    ? AggregateSql.ofRollup(aggregate, money ? ExchangeRates.convert(new Column(factAlias, measure.column()))
+                            : new Column(factAlias, measure.column()))
                     : AggregateSql.of(aggregate, argument -> argument instanceof DimensionValue d
                     ? dimension(d.dimension(), Optional.empty(), dataset, factAlias, 0)
                     : RowExpressions.translate(((FactExpression) argument).expression(),
                             RowTypes.of(model, model.tableOf(datasetName)),
                             ref -> model.dimensions().containsKey(ref.dotted())
                                     ? dimension(model.dimensions().get(ref.dotted()), Optional.empty(), dataset, factAlias, 0)
+                                    : money && dataset.money().contains(ref.dotted())
+                                    ? ExchangeRates.convert(new Column(factAlias, ref.dotted()))
                                     : new Column(factAlias, ref.dotted())), hll), column));
         }
         Select select = Select.of(items, from).where(where).groupBy(groupBy);
@@ -157,9 +168,16 @@ final class BaseCteBuilder {
         return aggregates;
     }
 
-    /** The joins from the dataset to every entity the report uses, each once, nearest first. */
-    private Map<String, Join> joinsNeeded(String dataset) {
+    /**
+     * The joins from the dataset to every entity the report uses (and to the one holding the
+     * rows' currency when it converts money), each once, nearest first.
+     */
+    private Map<String, Join> joinsNeeded(String dataset, boolean converts) {
         Set<String> nodes = new LinkedHashSet<>();
+        if (converts) {
+            model.dimensions().get(model.dataset(dataset).orElseThrow().currency().orElseThrow()).node()
+                    .ifPresent(nodes::add);
+        }
         report.dimensions().forEach(d -> d.dimension().node().ifPresent(nodes::add));
         report.filters().forEach(f -> MetricTrees.dimensions(f).forEach(d -> d.node().ifPresent(nodes::add)));
         for (Aggregate aggregate : aggregatesOf(dataset)) {

@@ -3,6 +3,7 @@ package io.quarry.planner.plan;
 import io.quarry.planner.model.ColumnType;
 import io.quarry.planner.model.Format;
 import io.quarry.planner.model.SemanticModel;
+import io.quarry.planner.model.TimeGrain;
 import io.quarry.planner.resolve.Level;
 import io.quarry.planner.resolve.PlannerLimits;
 import io.quarry.planner.resolve.PlanningError;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Plans a parsed report into Citus-safe SQL: resolution against the model, one materialized
@@ -74,7 +76,19 @@ public final class Planner {
      */
     public PlannedQuery plan(Report report, TenantScope scope, Map<String, Object> parameters, ReportOutput output,
                              RollupCoverage rollups) {
+        return plan(report, scope, parameters, output, rollups, Map.of());
+    }
+
+    /**
+     * @param accountCurrencies the currency of each account of the scope (from the accounts
+     *                          table): a report that adds money of several currencies without a
+     *                          CURRENCY is refused, and columns carry their currency code; an
+     *                          account not listed has an unknown currency
+     */
+    public PlannedQuery plan(Report report, TenantScope scope, Map<String, Object> parameters, ReportOutput output,
+                             RollupCoverage rollups, Map<Long, String> accountCurrencies) {
         ResolvedReport resolved = resolver.resolve(report, scope, parameters, output);
+        Money.requireOneCurrency(model, resolved, report, accountCurrencies);
         BaseCteBuilder builder = new BaseCteBuilder(model, resolved, rollups, hll);
         boolean compare = resolved.compare().isPresent();
         List<BaseCte> bases = new ArrayList<>();
@@ -112,7 +126,7 @@ public final class Planner {
                 levelCtes.add(name);
             }
         }
-        List<OutputColumn> columns = columns(resolved);
+        List<OutputColumn> columns = columns(resolved, Money.currency(resolved, accountCurrencies));
         if (!resolved.totals().isEmpty()) {
             body = TotalsShaper.stack(resolved, columns.stream().map(OutputColumn::name).toList(), levelCtes);
         }
@@ -141,17 +155,20 @@ public final class Planner {
         return bases;
     }
 
-    private static List<OutputColumn> columns(ResolvedReport report) {
+    private static List<OutputColumn> columns(ResolvedReport report, Optional<String> currency) {
         List<OutputColumn> columns = new ArrayList<>();
         report.dimensions().forEach(d -> columns.add(new OutputColumn(d.name(), d.label(), OutputColumn.Kind.DIMENSION,
-                d.type(), d.format())));
+                d.type(), d.format(), d.dimension().time() ? Optional.of(d.grain().orElse(TimeGrain.DAY))
+                        : Optional.empty(), Optional.empty())));
         for (ResolvedReport.OutputMetric m : report.metrics()) {
-            columns.add(new OutputColumn(m.name(), m.label(), OutputColumn.Kind.METRIC, m.type(), m.format()));
+            Optional<String> money = m.format() == Format.CURRENCY ? currency : Optional.empty();
+            columns.add(new OutputColumn(m.name(), m.label(), OutputColumn.Kind.METRIC, m.type(), m.format(),
+                    Optional.empty(), money));
             if (report.compare().isPresent()) {
                 columns.add(new OutputColumn(m.name() + CompareShaper.PREVIOUS, m.label() + " (previous period)",
-                        OutputColumn.Kind.METRIC, m.type(), m.format()));
+                        OutputColumn.Kind.METRIC, m.type(), m.format(), Optional.empty(), money));
                 columns.add(new OutputColumn(m.name() + CompareShaper.CHANGE, m.label() + " (change)",
-                        OutputColumn.Kind.METRIC, ColumnType.DECIMAL, Format.PERCENT));
+                        OutputColumn.Kind.METRIC, ColumnType.DECIMAL, Format.PERCENT, Optional.empty(), Optional.empty()));
             }
         }
         return columns;

@@ -60,7 +60,9 @@ final class RollupChoice {
         this.hll = hll;
     }
 
-    Choice choose(String datasetName, Level level, TimeRange range, int shiftDays, Set<Aggregate> aggregates) {
+    /** @param converts whether the base CTE converts money at each day's rate (so it needs days) */
+    Choice choose(String datasetName, Level level, TimeRange range, int shiftDays, Set<Aggregate> aggregates,
+                  boolean converts) {
         List<Rollup> candidates = model.rollups().stream().filter(r -> r.dataset().equals(datasetName))
                 .sorted(SMALLEST_FIRST).toList();
         if (candidates.isEmpty()) {
@@ -70,7 +72,9 @@ final class RollupChoice {
         List<String> refusals = new ArrayList<>();
         for (Rollup rollup : candidates) {
             Map<Aggregate, Rollup.Measure> measures = new LinkedHashMap<>();
-            Optional<String> refusal = refusal(rollup, dataset, level, range, shiftDays, aggregates, measures);
+            Optional<String> refusal = converts && rollup.grain() == RollupGrain.MONTH
+                    ? Optional.of("is by month, the report converts money at each day's rate")
+                    : refusal(rollup, dataset, level, range, shiftDays, aggregates, measures);
             if (refusal.isEmpty()) {
                 return new Choice(Optional.of(rollup), measures, "rollup " + rollup.name() + " (by "
                         + String.join(", ", keysOf(rollup)) + " per " + rollup.grain().field()

@@ -10,6 +10,10 @@ public enum PlanningError {
     AMBIGUOUS_DATASET,
     /** A model metric of another dataset than the report's FROM. */
     DATASET_MISMATCH,
+    /** Money of accounts in several currencies added without a CURRENCY to convert it into. */
+    MIXED_CURRENCIES,
+    /** A CURRENCY conversion lacks a day's exchange rate. */
+    MISSING_EXCHANGE_RATE,
     DATE_FILTER_SHAPE,
     UNKNOWN_TIME_ZONE,
     PARAMETER_MISSING,

@@ -24,6 +24,7 @@ import java.util.Optional;
  *                  Totals summarise every row WHERE keeps, before HAVING and LIMIT.
  * @param pivot     which dimensions become pivot columns; its LIMIT and OFFSET apply to pivot rows
  * @param compare   the comparison period, whose metrics come out beside the current ones
+ * @param currency  the reporting currency money is converted into (CURRENCY), if given
  */
 public record ResolvedReport(
         TenantScope scope,
@@ -39,7 +40,8 @@ public record ResolvedReport(
         List<String> datasets,
         List<Level> totals,
         Optional<PivotSpec> pivot,
-        Optional<Comparison> compare) {
+        Optional<Comparison> compare,
+        Optional<String> currency) {
 
     public ResolvedReport {
         Objects.requireNonNull(scope, "scope");
@@ -52,6 +54,7 @@ public record ResolvedReport(
         totals = List.copyOf(totals);
         Objects.requireNonNull(pivot, "pivot");
         Objects.requireNonNull(compare, "compare");
+        Objects.requireNonNull(currency, "currency");
     }
 
     /** A dimension column of the result. */

@@ -99,7 +99,8 @@ public final class Resolver {
         OutputNames.check(report, dimensions, metrics, compare.isPresent(), !totals.isEmpty());
         OutputNames.checkAggregates(report, dimensions, metrics, having, compare.isPresent());
         ResolvedReport resolved = new ResolvedReport(scope, zone, range, dimensions, metrics,
-                where.filters(), having, orderBy, limit, offset, datasets, totals, pivot, compare);
+                where.filters(), having, orderBy, limit, offset, datasets, totals, pivot, compare,
+                report.currency().map(c -> c.code()));
         new ReachabilityCheck(model).check(resolved, report);
         requireStart(range, where.range(), report);
         return resolved;

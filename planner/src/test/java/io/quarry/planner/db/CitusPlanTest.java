@@ -100,6 +100,6 @@ class CitusPlanTest {
         Optional<CompareClause> compare = variant.equals("COMPARE PREVIOUS_PERIOD") && r.compare().isEmpty()
                 ? Optional.of(new CompareClause(ComparePeriod.PREVIOUS_PERIOD, SourceLocation.UNKNOWN)) : r.compare();
         return new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(), r.orderBy(),
-                r.limit(), r.offset(), r.pivotBy(), totals, compare, r.accounts(), r.timezone(), r.location());
+                r.limit(), r.offset(), r.pivotBy(), totals, compare, r.accounts(), r.timezone(), r.currency(), r.location());
     }
 }

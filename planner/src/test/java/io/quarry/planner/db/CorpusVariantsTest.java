@@ -82,7 +82,7 @@ class CorpusVariantsTest {
     /** The report for account 1: its own ACCOUNTS clause removed, totals and pivot cleared. */
     private static Report scopeFree(Report r) {
         return new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(), r.orderBy(),
-                r.limit(), r.offset(), List.of(), Optional.empty(), r.compare(), List.of(), r.timezone(), r.location());
+                r.limit(), r.offset(), List.of(), Optional.empty(), r.compare(), List.of(), r.timezone(), r.currency(), r.location());
     }
 
     /** No dimensions: one row over everything WHERE keeps (no HAVING, no LIMIT: totals ignore both). */
@@ -90,12 +90,12 @@ class CorpusVariantsTest {
         List<SelectItem> metrics = r.metrics();
         return new Report(r.parameters(), r.dataset(), List.of(), metrics, r.where(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), r.compare(), List.of(), r.timezone(),
-                r.location());
+                r.currency(), r.location());
     }
 
     private static Report copy(Report r, List<Expression> pivotBy, Optional<Totals> totals) {
         return new Report(r.parameters(), r.dataset(), r.dimensions(), r.metrics(), r.where(), r.having(), r.orderBy(),
-                r.limit(), r.offset(), pivotBy, totals, r.compare(), List.of(), r.timezone(), r.location());
+                r.limit(), r.offset(), pivotBy, totals, r.compare(), List.of(), r.timezone(), r.currency(), r.location());
     }
 
     private static PlannedQuery plan(Report report) {

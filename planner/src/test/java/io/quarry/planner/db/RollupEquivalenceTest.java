@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Aggregate awareness is exact: every corpus report and several hundred generated ones (grains,
- * month-aligned and unaligned ranges, totals, pivots, comparisons, filters, zones with whole,
+ * month-aligned and unaligned ranges, totals, pivots, comparisons, filters, money converted into a
+ * reporting currency, zones with whole,
  * DST-changing and 45-minute offsets, one and two accounts) give the same rows read from the
  * rollups as from the facts. The rollups are built from the test data with the api's refresh
  * statements; where the hll extension is installed (Citus here) distinct users read merged
@@ -90,7 +91,8 @@ class RollupEquivalenceTest {
             String text = (dims.isEmpty() ? "" : "DIMENSIONS " + dims + "\n")
                     + "METRICS " + metrics[random.nextInt(metrics.length)] + "\n"
                     + "WHERE " + ranges[random.nextInt(ranges.length)] + filters[random.nextInt(filters.length)] + "\n"
-                    + option + "\nTIMEZONE '" + zones[random.nextInt(zones.length)] + "'";
+                    + option + "\nTIMEZONE '" + zones[random.nextInt(zones.length)] + "'"
+                    + (random.nextInt(4) == 0 ? "\nCURRENCY 'EUR'" : "");
             List<Long> accounts = random.nextBoolean() ? List.of(1L) : List.of(1L, 3L);
             reports.add(Arguments.of("generated " + i, text, accounts));
         }

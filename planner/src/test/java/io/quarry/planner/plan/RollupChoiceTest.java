@@ -65,7 +65,11 @@ class RollupChoiceTest {
                 row("DIMENSIONS campaign.name METRICS clicks " + APRIL_MAY, RollupCoverage.NONE, false,
                         "ad_stats_account_monthly is not built yet"),
                 row("METRICS spend " + APRIL_MAY + " COMPARE PREVIOUS_PERIOD", ALL, false,
-                        "rollup ad_stats_account_monthly"));
+                        "rollup ad_stats_account_monthly"),
+                row("DIMENSIONS date.month METRICS clicks, spend " + APRIL_MAY + " CURRENCY 'EUR'", ALL, false,
+                        "rollup ad_stats_campaign_daily"),
+                row("DIMENSIONS campaign.name METRICS spend " + APRIL_MAY + " CURRENCY 'EUR'", RollupCoverage.NONE, false,
+                        "ad_stats_account_monthly is by month, the report converts money at each day's rate"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -28,6 +28,7 @@ report
       compareClause?
       accountsClause?
       timezoneClause?
+      currencyClause?
       EOF
     ;
 
@@ -106,6 +107,10 @@ accountsClause
 
 timezoneClause
     : TIMEZONE string
+    ;
+
+currencyClause
+    : CURRENCY string
     ;
 
 integerOrParameter
@@ -215,7 +220,7 @@ anyName
     ;
 
 nonReserved
-    : ASC | BY | DATE | DEFAULT | DESC | FIRST | GRAND | LAST | NULLS | SUBTOTALS
+    : ASC | BY | CURRENCY | DATE | DEFAULT | DESC | FIRST | GRAND | LAST | NULLS | SUBTOTALS
     ;
 
 reserved
@@ -247,6 +252,7 @@ TOTALS: 'TOTALS';
 COMPARE: 'COMPARE';
 ACCOUNTS: 'ACCOUNTS';
 TIMEZONE: 'TIMEZONE';
+CURRENCY: 'CURRENCY';
 
 AS: 'AS';
 BY: 'BY';

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param compare comparison period, if requested
  * @param accounts account ids (subset of the caller's accounts); empty means all of them
  * @param timezone time zone for date arithmetic and grains, if given
+ * @param currency the reporting currency money is converted into, if given
  * @param location where the report starts
  */
 public record Report(
@@ -38,6 +39,7 @@ public record Report(
         Optional<CompareClause> compare,
         List<IntegerOrParameter> accounts,
         Optional<TimeZoneClause> timezone,
+        Optional<CurrencyClause> currency,
         SourceLocation location) implements Node {
 
     public Report {
@@ -55,6 +57,7 @@ public record Report(
         Objects.requireNonNull(compare, "compare");
         accounts = List.copyOf(accounts);
         Objects.requireNonNull(timezone, "timezone");
+        Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(location, "location");
         if (dimensions.isEmpty() && metrics.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one dimension or metric");

@@ -110,6 +110,9 @@ public final class JsonFormatter {
         if (report.timezone().isPresent()) {
             json.writeStringField("timezone", report.timezone().get().zoneId());
         }
+        if (report.currency().isPresent()) {
+            json.writeStringField("currency", report.currency().get().code());
+        }
         json.writeEndObject();
     }
 

@@ -48,6 +48,7 @@ public final class TextFormatter {
                     ExpressionFormatter.format(account)) + ")");
         }
         report.timezone().ifPresent(zone -> line(out, "TIMEZONE " + ExpressionFormatter.string(zone.zoneId())));
+        report.currency().ifPresent(currency -> line(out, "CURRENCY " + ExpressionFormatter.string(currency.code())));
         return out.toString();
     }
 

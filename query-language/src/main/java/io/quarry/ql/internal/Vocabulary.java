@@ -42,6 +42,11 @@ public final class Vocabulary {
     }
 
     /** Whether {@code zoneId} is a time zone {@link ZoneId#of} accepts. */
+    /** Whether {@code code} has the shape of an ISO 4217 currency code: three capital letters. */
+    public static boolean isCurrency(String code) {
+        return code.length() == 3 && code.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+    }
+
     public static boolean isTimeZone(String zoneId) {
         try {
             ZoneId.of(zoneId);

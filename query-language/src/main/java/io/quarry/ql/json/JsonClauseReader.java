@@ -5,6 +5,7 @@ import static io.quarry.ql.json.JsonKeywords.keyword;
 import com.fasterxml.jackson.core.JsonToken;
 import io.quarry.ql.ErrorCode;
 import io.quarry.ql.ast.CompareClause;
+import io.quarry.ql.ast.CurrencyClause;
 import io.quarry.ql.ast.ComparePeriod;
 import io.quarry.ql.ast.Expression;
 import io.quarry.ql.ast.IntegerLiteral;
@@ -89,5 +90,15 @@ final class JsonClauseReader {
                     + "; expected a zone id such as 'Europe/Helsinki' or 'UTC'");
         }
         return new TimeZoneClause(zone, cursor.location());
+    }
+
+    /** The reporting currency's ISO 4217 code. */
+    CurrencyClause currency(JsonCursor cursor) {
+        String code = cursor.string("a currency code string");
+        if (!Vocabulary.isCurrency(code)) {
+            throw cursor.error(ErrorCode.INVALID_CURRENCY, "invalid currency " + Errors.quote(code)
+                    + "; expected an ISO 4217 code of three capital letters such as 'EUR'");
+        }
+        return new CurrencyClause(code, cursor.location());
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.quarry.ql.ErrorCode;
 import io.quarry.ql.ParserLimits;
 import io.quarry.ql.ast.CompareClause;
+import io.quarry.ql.ast.CurrencyClause;
 import io.quarry.ql.ast.Expression;
 import io.quarry.ql.ast.Identifier;
 import io.quarry.ql.ast.IntegerOrParameter;
@@ -34,7 +35,8 @@ import java.util.Optional;
 public final class JsonReportReader {
 
     static final List<String> REPORT_FIELDS = List.of("parameters", "from", "dimensions", "metrics", "where",
-            "having", "orderBy", "limit", "offset", "pivotBy", "totals", "compare", "accounts", "timezone");
+            "having", "orderBy", "limit", "offset", "pivotBy", "totals", "compare", "accounts", "timezone",
+            "currency");
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
@@ -105,6 +107,7 @@ public final class JsonReportReader {
         private Optional<CompareClause> compare = Optional.empty();
         private List<IntegerOrParameter> accounts = List.of();
         private Optional<TimeZoneClause> timezone = Optional.empty();
+        private Optional<CurrencyClause> currency = Optional.empty();
 
         ReportFields(JsonCursor cursor) {
             this.cursor = cursor;
@@ -118,7 +121,7 @@ public final class JsonReportReader {
                         location, List.of("'dimensions'", "'metrics'"));
             }
             return new Report(parameters, dataset, dimensions, metrics, where, having, orderBy, limit, offset,
-                    pivotBy, totals, compare, accounts, timezone, location);
+                    pivotBy, totals, compare, accounts, timezone, currency, location);
         }
 
         private void field(String name) {
@@ -140,6 +143,7 @@ public final class JsonReportReader {
                 case "compare" -> compare = Optional.of(clauseReader.compare(cursor));
                 case "accounts" -> accounts = clauseReader.accounts(cursor);
                 case "timezone" -> timezone = Optional.of(clauseReader.timezone(cursor));
+                case "currency" -> currency = Optional.of(clauseReader.currency(cursor));
                 default -> throw new IllegalStateException(name);
             }
         }

@@ -2,6 +2,7 @@ package io.quarry.ql.text;
 
 import static io.quarry.ql.parser.QuarryReportParser.ACCOUNTS;
 import static io.quarry.ql.parser.QuarryReportParser.COMPARE;
+import static io.quarry.ql.parser.QuarryReportParser.CURRENCY;
 import static io.quarry.ql.parser.QuarryReportParser.DIMENSIONS;
 import static io.quarry.ql.parser.QuarryReportParser.FROM;
 import static io.quarry.ql.parser.QuarryReportParser.HAVING;
@@ -29,7 +30,8 @@ import org.antlr.v4.runtime.TokenStream;
 final class ClauseOrder {
 
     private static final List<Integer> ORDER_OF_CLAUSES = List.of(PARAMETERS, FROM, DIMENSIONS, METRICS, WHERE,
-            HAVING, ORDER, LIMIT, OFFSET, PIVOT, TOTALS, COMPARE, ACCOUNTS, TIMEZONE);
+            HAVING, ORDER, LIMIT, OFFSET, PIVOT, TOTALS, COMPARE, ACCOUNTS, TIMEZONE,
+            CURRENCY);
 
     private ClauseOrder() {
     }

@@ -3,6 +3,7 @@ package io.quarry.ql.text;
 import io.quarry.ql.ErrorCode;
 import io.quarry.ql.ast.ComparePeriod;
 import io.quarry.ql.ast.CompareClause;
+import io.quarry.ql.ast.CurrencyClause;
 import io.quarry.ql.ast.Expression;
 import io.quarry.ql.ast.Identifier;
 import io.quarry.ql.ast.IntegerOrParameter;
@@ -63,6 +64,7 @@ final class ReportBuilder {
                 context.accountsClause() == null ? List.of()
                         : context.accountsClause().integerOrParameter().stream().map(this::integerOrParameter).toList(),
                 Optional.ofNullable(context.timezoneClause()).map(this::timezone),
+                Optional.ofNullable(context.currencyClause()).map(this::currency),
                 at.of(context));
     }
 
@@ -197,5 +199,15 @@ final class ReportBuilder {
                     clause.string().getText(), List.of());
         }
         return new TimeZoneClause(zone, at.of(clause));
+    }
+
+    private CurrencyClause currency(CurrencyClauseContext clause) {
+        String code = ExpressionBuilder.unquote(clause.string().getText());
+        if (!Vocabulary.isCurrency(code)) {
+            throw Errors.at(ErrorCode.INVALID_CURRENCY, "invalid currency " + Errors.quote(code)
+                    + "; expected an ISO 4217 code of three capital letters such as 'EUR'", at.of(clause.string()),
+                    source, clause.string().getText(), List.of());
+        }
+        return new CurrencyClause(code, at.of(clause));
     }
 }
