@@ -1,10 +1,13 @@
 package io.quarry.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -42,6 +45,17 @@ public abstract class ApiTest implements TestPropertyProvider {
     protected String token(String subject, List<Long> accounts) {
         return tokens.generateToken(Map.of("sub", subject, "accounts", accounts,
                 "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
+    }
+
+    /** The problem body of a request that must fail with {@code status}. */
+    protected String error(HttpRequest<?> request, int status) {
+        try {
+            client.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            assertThat(e.getStatus().getCode()).isEqualTo(status);
+            return e.getResponse().getBody(String.class).orElse("");
+        }
+        throw new AssertionError("expected " + status + " for " + request.getPath());
     }
 
     /** A text-form report POSTed to {@code uri} with {@code token}. */

@@ -40,7 +40,7 @@ class DatabaseOutageTest {
              EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(proxy.port()));
              HttpClient client = server.getApplicationContext().createBean(HttpClient.class, server.getURL())) {
             String token = server.getApplicationContext().getBean(TokenGenerator.class).generateToken(Map.of(
-                    "sub", "outage", "accounts", List.of(1L, 2L),
+                    "sub", "outage", "accounts", List.of(1L, 3L),
                     "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
             List<String> wrong = new ArrayList<>();

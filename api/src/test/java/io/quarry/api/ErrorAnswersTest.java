@@ -3,7 +3,6 @@ package io.quarry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,13 +40,4 @@ class ErrorAnswersTest extends ApiTest {
         assertThat(body).contains("\"code\":\"NOT_FOUND\"");
     }
 
-    private String error(HttpRequest<?> request, int status) {
-        try {
-            client.toBlocking().exchange(request, String.class);
-        } catch (HttpClientResponseException e) {
-            assertThat(e.getStatus().getCode()).isEqualTo(status);
-            return e.getResponse().getBody(String.class).orElse("");
-        }
-        throw new AssertionError("expected " + status + " for " + request.getPath());
-    }
 }

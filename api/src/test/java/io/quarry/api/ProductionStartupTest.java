@@ -41,7 +41,7 @@ class ProductionStartupTest {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
              HttpClient client = server.getApplicationContext().createBean(HttpClient.class, server.getURL())) {
             String token = server.getApplicationContext().getBean(TokenGenerator.class).generateToken(Map.of(
-                    "sub", "startup", "accounts", List.of(1L, 2L),
+                    "sub", "startup", "accounts", List.of(1L, 3L),
                     "exp", Instant.now().plusSeconds(600).getEpochSecond())).orElseThrow();
             assertThat(client.toBlocking().retrieve("/health")).as("anonymous: the status only")
                     .isEqualTo("{\"status\":\"UP\"}");
@@ -65,7 +65,7 @@ class ProductionStartupTest {
             assertThat(single(schema, "SELECT count(*) FROM ad_stats_daily")).isGreaterThan(50_000);
 
             Map<String, Object> answer = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query",
-                            "DIMENSIONS account.id METRICS spend, event_count WHERE date DURING LAST_30_DAYS")
+                            "DIMENSIONS account.id METRICS spend, event_count WHERE date DURING LAST_30_DAYS CURRENCY 'EUR'")
                     .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token), Argument.mapOf(String.class, Object.class));
             assertThat((List<Object>) answer.get("rows")).hasSize(2);
         }

@@ -35,7 +35,7 @@ class ReportQueryTest extends ApiTest {
 
     @Test
     void textJsonAndWrappedTextGiveTheSameAnswerAndTheFiguresOfTheDatabase() throws Exception {
-        String token = token(List.of(1L, 2L));
+        String token = token(List.of(1L, 3L)); // both keep money in US dollars
         Map<String, Object> text = post(HttpRequest.POST("/api/v1/reports/query", REPORT)
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token));
         Map<String, Object> wrapped = post(HttpRequest.POST("/api/v1/reports/query", Map.of("query", REPORT))
@@ -49,11 +49,13 @@ class ReportQueryTest extends ApiTest {
         assertThat(json.get("totals")).isEqualTo(text.get("totals"));
         List<Map<String, Object>> columns = cast(text.get("columns"));
         assertThat(columns).extracting(c -> c.get("name")).containsExactly("campaign.status", "spend", "clicks", "ctr");
-        assertThat(columns.get(3)).containsEntry("format", "percent").containsEntry("kind", "metric");
+        assertThat(columns.get(3)).containsEntry("format", "percent").containsEntry("kind", "metric")
+                .containsEntry("currency", null);
+        assertThat(columns.get(1)).containsEntry("format", "currency").containsEntry("currency", "USD");
         List<Map<String, Object>> totals = cast(text.get("totals"));
         List<Object> grand = cast(totals.get(0).get("values"));
         assertThat(totals.get(0)).containsEntry("level", "grand");
-        assertThat(new BigDecimal(grand.get(1).toString())).isEqualByComparingTo(spend("1, 2"));
+        assertThat(new BigDecimal(grand.get(1).toString())).isEqualByComparingTo(spend("1, 3"));
         Map<String, Object> meta = cast(text.get("meta"));
         assertThat(meta).containsEntry("truncated", false);
     }

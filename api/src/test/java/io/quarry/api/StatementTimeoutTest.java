@@ -34,6 +34,7 @@ class StatementTimeoutTest extends ApiTest {
                     METRICS spend, clicks, count(DISTINCT ad_set.id) AS ad_sets
                     WHERE date BETWEEN DATE '2026-04-16' AND DATE '2026-06-14'
                     TOTALS GRAND
+                    CURRENCY 'USD'
                     """).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token), Argument.mapOf(String.class, Object.class));
             throw new AssertionError("expected a timeout");
         } catch (HttpClientResponseException e) {

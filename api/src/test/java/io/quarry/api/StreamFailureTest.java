@@ -38,10 +38,10 @@ class StreamFailureTest extends ApiTest {
 
     private static final String EXPORT = "FROM ad_stats DIMENSIONS ad.id, date.day, ad.name, ad_set.name,"
             + " campaign.name AS \"%s\" METRICS spend, clicks, impressions, ctr, cpc, cpm"
-            + " WHERE date BETWEEN DATE '2026-04-16' AND DATE '2026-06-14'";
+            + " WHERE date BETWEEN DATE '2026-04-16' AND DATE '2026-06-14' CURRENCY 'USD'";
     private static final byte[] LAST_CHUNK = "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static final String SMALL = "METRICS spend WHERE date DURING LAST_30_DAYS";
+    private static final String SMALL = "METRICS spend WHERE date DURING LAST_30_DAYS CURRENCY 'USD'";
 
     @Inject
     EmbeddedServer server;

@@ -27,6 +27,7 @@ class StreamingTest extends ApiTest {
             METRICS impressions, spend, ctr
             WHERE date BETWEEN DATE '2026-04-16' AND DATE '2026-06-14'
             TOTALS GRAND
+            CURRENCY 'USD'
             """;
 
     @Test

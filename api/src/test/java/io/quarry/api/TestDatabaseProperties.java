@@ -4,7 +4,9 @@ import io.quarry.migrations.Migrator;
 import io.quarry.migrations.demo.DemoDataLoader;
 import io.quarry.migrations.demo.DemoDataSpec;
 import io.quarry.testdb.TestDatabase;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -42,6 +44,11 @@ public final class TestDatabaseProperties {
         DemoDataLoader loader = new DemoDataLoader(TestDatabase.get().dataSource());
         if (!loader.hasLoaded()) {
             loader.load(new DemoDataSpec(5, 8, 5, 2, 3, 60, LAST_DAY, 10), 2);
+            // Rates for every range a test may convert over (the adversarial suite's reach far).
+            try (Connection connection = TestDatabase.get().dataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SELECT quarry_demo_exchange_rates(DATE '2016-01-01', DATE '2036-12-31')");
+            }
         }
         loaded = true;
     }

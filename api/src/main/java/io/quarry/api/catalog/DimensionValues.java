@@ -7,9 +7,11 @@ import io.quarry.api.planning.PlanSafety;
 import io.quarry.api.reports.CallerLimiter;
 import io.quarry.api.reports.JsonValues;
 import io.quarry.api.reports.ReportExecutor;
+import io.quarry.api.reports.ReportResponse;
 import io.quarry.planner.model.SemanticModel;
 import io.quarry.planner.plan.ValuesPlanner;
 import io.quarry.planner.sql.RenderedSql;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -56,6 +58,8 @@ public final class DimensionValues {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Answer(String dimension, List<Object> values, boolean truncated) {
+    public record Answer(String dimension,
+                         @Schema(ref = ReportResponse.CELLS, requiredMode = Schema.RequiredMode.REQUIRED)
+                         List<Object> values, boolean truncated) {
     }
 }

@@ -23,6 +23,17 @@ public record Problem(String type, String title, int status, @Nullable String de
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The OpenAPI document's shared error answers (src/main/openapi), for {@code @ApiResponse(ref = ...)}. */
+    public static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
+    public static final String FORBIDDEN = "#/components/responses/Forbidden";
+    public static final String BODY_TOO_LARGE = "#/components/responses/BodyTooLarge";
+    public static final String NOT_ACCEPTABLE = "#/components/responses/NotAcceptable";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
+    public static final String TOO_MANY_REPORTS = "#/components/responses/TooManyReports";
+    public static final String DATABASE_UNAVAILABLE = "#/components/responses/DatabaseUnavailable";
+    public static final String STATEMENT_TIMEOUT = "#/components/responses/StatementTimeout";
+    public static final String SERVER_ERROR = "#/components/responses/ServerError";
+
     /** A problem with only the standard members. */
     public static Problem of(String code, String title, int status, @Nullable String detail) {
         return new Problem(type(code), title, status, detail, code, null, null, null, null, null, null);

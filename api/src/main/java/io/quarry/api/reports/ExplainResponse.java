@@ -1,6 +1,7 @@
 package io.quarry.api.reports;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -11,8 +12,9 @@ import java.util.List;
 @Serdeable
 public record ExplainResponse(String sql, List<String> parameters, List<Step> steps, List<String> databasePlan) {
 
-    /** A plan step: a CTE or the final query, where it runs, what it does. */
+    /** A plan step: a CTE or the final query, where it runs, what it does, the tables it reads (absent: none). */
     @Serdeable
-    public record Step(String name, String runsOn, String description, List<String> tables) {
+    public record Step(String name, String runsOn, String description,
+                       @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<String> tables) {
     }
 }

@@ -1,7 +1,12 @@
 package io.quarry.api.reports;
 
+import static io.quarry.api.reports.ReportResponse.CELLS;
+import static io.quarry.api.reports.ReportResponse.ROWS;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -12,13 +17,17 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PivotResponse(List<String> rowDimensions, List<String> columnDimensions, List<String> metrics,
-                            List<List<Object>> columns, List<Row> rows, List<List<Object>> columnTotals,
-                            List<Object> grandTotal, Meta meta) {
+                            @Schema(ref = ROWS, requiredMode = REQUIRED) List<List<Object>> columns,
+                            List<Row> rows,
+                            @Schema(ref = ROWS, requiredMode = REQUIRED) List<List<Object>> columnTotals,
+                            @Schema(ref = CELLS, requiredMode = REQUIRED) List<Object> grandTotal, Meta meta) {
 
     /** A pivot row: its header values, its cells (per column, one value per metric), its total. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Row(List<Object> header, List<List<Object>> cells, List<Object> total) {
+    public record Row(@Schema(ref = CELLS, requiredMode = REQUIRED) List<Object> header,
+                      @Schema(ref = ROWS, requiredMode = REQUIRED) List<List<Object>> cells,
+                      @Schema(ref = CELLS, requiredMode = REQUIRED) List<Object> total) {
     }
 
     /**

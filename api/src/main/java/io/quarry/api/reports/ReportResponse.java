@@ -1,7 +1,11 @@
 package io.quarry.api.reports;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -10,16 +14,28 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ReportResponse(List<Column> columns, List<List<Object>> rows, List<Total> totals, Meta meta) {
+public record ReportResponse(List<Column> columns,
+                             @Schema(ref = ROWS, requiredMode = REQUIRED) List<List<Object>> rows,
+                             List<Total> totals, Meta meta) {
 
-    /** A result column: name, label, kind (dimension or metric), type and display format. */
+    /** The OpenAPI schemas of a row of values and of rows (src/main/openapi). */
+    public static final String CELLS = "#/components/schemas/CellValues";
+    public static final String ROWS = "#/components/schemas/CellRows";
+
+    /**
+     * A result column: name, label, kind (dimension or metric), type and display format; the time
+     * grain of a time dimension's values (day, week, month, quarter, year) and the ISO currency
+     * code of a money column's amounts, null where they do not apply or the currency is unknown.
+     */
     @Serdeable
-    public record Column(String name, String label, String kind, String type, String format) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Column(String name, String label, String kind, String type, String format, @Nullable String grain,
+                         @Nullable String currency) {
     }
 
     /** A total row: its level ("grand", "subtotal", "row total"...) and its values in column order. */
     @Serdeable
-    public record Total(String level, List<Object> values) {
+    public record Total(String level, @Schema(ref = CELLS, requiredMode = REQUIRED) List<Object> values) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.quarry.api.reports;
 
+import io.quarry.planner.model.TimeGrain;
 import io.quarry.planner.pivot.PivotAssembler;
 import io.quarry.planner.pivot.PivotTable;
 import io.quarry.planner.plan.PlannedQuery;
@@ -17,7 +18,8 @@ final class ReportResponses {
     /** Detail rows (at most {@code maxRows}, flagged truncated beyond) and total rows with their level. */
     static ReportResponse rows(PlannedQuery query, QueryResult result, double planMillis, int maxRows) {
         List<ReportResponse.Column> columns = query.columns().stream().map(c -> new ReportResponse.Column(c.name(),
-                c.label(), c.kind().name().toLowerCase(Locale.ROOT), c.type().label(), c.format().label())).toList();
+                c.label(), c.kind().name().toLowerCase(Locale.ROOT), c.type().label(), c.format().label(),
+                c.grain().map(TimeGrain::field).orElse(null), c.currency().orElse(null))).toList();
         boolean totals = !query.report().totals().isEmpty();
         List<List<Object>> detail = new ArrayList<>();
         List<ReportResponse.Total> totalRows = new ArrayList<>();

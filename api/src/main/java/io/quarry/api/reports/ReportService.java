@@ -1,12 +1,16 @@
 package io.quarry.api.reports;
 
 import io.quarry.api.auth.Caller;
+import io.quarry.api.currency.AccountCurrencies;
+import io.quarry.api.currency.ExchangeRateCheck;
 import io.quarry.api.planning.PlanSafety;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.plan.Planner;
+import io.quarry.planner.plan.RollupCoverage;
 import io.quarry.planner.resolve.ReportOutput;
 import io.quarry.planner.sql.BindValue;
 import io.quarry.planner.tenant.TenantScope;
+import io.quarry.ql.ast.Report;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.List;
@@ -31,10 +35,12 @@ public final class ReportService {
     private final RowStreamer streamer;
     private final CallerLimiter limiter;
     private final ExecutionConfiguration configuration;
+    private final AccountCurrencies currencies;
+    private final ExchangeRateCheck rates;
 
     ReportService(ReportRequests requests, Planner planner, PlanSafety safety, PlanCache plans, ReportCache cache,
                   ReportExecutor executor, RowStreamer streamer, CallerLimiter limiter,
-                  ExecutionConfiguration configuration) {
+                  ExecutionConfiguration configuration, AccountCurrencies currencies, ExchangeRateCheck rates) {
         this.requests = requests;
         this.planner = planner;
         this.safety = safety;
@@ -44,6 +50,8 @@ public final class ReportService {
         this.streamer = streamer;
         this.limiter = limiter;
         this.configuration = configuration;
+        this.currencies = currencies;
+        this.rates = rates;
     }
 
     /**
@@ -78,12 +86,21 @@ public final class ReportService {
 
     /**
      * The plan of a report for {@code scope} (a saved report reads its own account, which must be
-     * in the scope), checked by the safety wall; reused from {@link PlanCache} when it can be.
+     * in the scope), with its accounts' currencies (money of several is refused without a
+     * CURRENCY, and a conversion needs its rates), checked by the safety wall; reused from
+     * {@link PlanCache} when it can be.
      */
     public PlannedQuery plan(ReportSource source, TenantScope scope, ReportOutput output) {
-        return plans.get(source, scope, output, () -> safety.require(source instanceof ReportSource.Saved saved
-                ? planner.plan(saved.report(), scope.narrowTo(List.of(saved.account())), saved.parameters(), output)
-                : planner.plan(requests.parse((ReportSource.Body) source), scope, Map.of(), output)));
+        return plans.get(source, scope, output, () -> {
+            ReportSource.Saved saved = source instanceof ReportSource.Saved s ? s : null;
+            Report report = saved != null ? saved.report() : requests.parse((ReportSource.Body) source);
+            TenantScope reads = saved != null ? scope.narrowTo(List.of(saved.account())) : scope;
+            Map<Long, String> money = currencies.of(reads);
+            PlannedQuery query = planner.plan(report, reads, saved != null ? saved.parameters() : Map.of(), output,
+                    RollupCoverage.NONE, money);
+            rates.require(query, report, money);
+            return safety.require(query);
+        });
     }
 
     /** The SQL, its values, the planner's steps and the database's EXPLAIN of a report. */

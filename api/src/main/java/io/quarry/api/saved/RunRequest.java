@@ -2,6 +2,7 @@ package io.quarry.api.saved;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Map;
  * its WHERE) and a row limit.
  */
 @Serdeable
-public record RunRequest(@Nullable Map<String, Object> parameters, @Nullable LocalDate from, @Nullable LocalDate to,
+public record RunRequest(@Nullable @Schema(ref = "#/components/schemas/ParameterValues")
+                         Map<String, Object> parameters, @Nullable LocalDate from, @Nullable LocalDate to,
                          @Nullable List<String> filters, @Nullable Long limit) {
 
     static final RunRequest NONE = new RunRequest(null, null, null, null, null);

@@ -3,6 +3,7 @@ package io.quarry.api.saved;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,7 +20,8 @@ public record SaveRequest(@Nullable Long account,
                           @NotBlank @Size(max = 200) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String name,
                           @Nullable @Size(max = 4000) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE)
                           String description,
-                          @NotNull JsonNode definition,
+                          @NotNull @Schema(ref = "#/components/schemas/SavedDefinition",
+                                  requiredMode = Schema.RequiredMode.REQUIRED) JsonNode definition,
                           @Nullable Integer version) {
 
     /** PostgreSQL text cannot hold NUL (U+0000). */

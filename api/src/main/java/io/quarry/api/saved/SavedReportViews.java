@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.quarry.api.problem.Problem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,14 +14,18 @@ import java.util.UUID;
 /** What the saved-report endpoints answer. */
 public final class SavedReportViews {
 
+    /** The OpenAPI schema of a report's JSON form (src/main/openapi). */
+    static final String REPORT_JSON = "#/components/schemas/ReportJson";
+
     private SavedReportViews() {
     }
 
     /** A saved report with its definition (JSON and text form), parameters and whether it still plans. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    public record Report(UUID id, long account, String name, String description, String owner, int version,
-                         Instant createdAt, Instant updatedAt, String updatedBy, JsonNode definition,
+    public record Report(UUID id, long account, String name, @Nullable String description, String owner,
+                         int version, Instant createdAt, Instant updatedAt, String updatedBy,
+                         @Schema(ref = REPORT_JSON, requiredMode = Schema.RequiredMode.REQUIRED) JsonNode definition,
                          @Nullable String text, List<Parameter> parameters, Status status) {
     }
 
@@ -39,7 +44,7 @@ public final class SavedReportViews {
 
     /** A report in a list: no definition. */
     @Serdeable
-    public record Summary(UUID id, long account, String name, String description, String owner, int version,
+    public record Summary(UUID id, long account, String name, @Nullable String description, String owner, int version,
                           Instant createdAt, Instant updatedAt, boolean valid) {
     }
 
@@ -53,6 +58,7 @@ public final class SavedReportViews {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
     public record Version(int version, String change, @Nullable Integer restoredFrom, String name,
-                          String description, String savedBy, Instant savedAt, JsonNode definition) {
+                          @Nullable String description, String savedBy, Instant savedAt,
+                          @Schema(ref = REPORT_JSON, requiredMode = Schema.RequiredMode.REQUIRED) JsonNode definition) {
     }
 }

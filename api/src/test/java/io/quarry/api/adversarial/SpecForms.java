@@ -105,6 +105,8 @@ final class SpecForms {
         if (spec.zone() != null) {
             clauses.add(keyword(random, "TIMEZONE") + " '" + spec.zone() + "'");
         }
+        // The demo accounts keep money in several currencies: every report converts it into one.
+        clauses.add(keyword(random, "CURRENCY") + " '" + SqlOracle.CURRENCY + "'");
         StringBuilder text = new StringBuilder();
         for (String clause : clauses) {
             if (text.length() > 0) {
@@ -191,6 +193,7 @@ final class SpecForms {
         } else if (random.nextInt(4) == 0) {
             fields.add("\"timezone\": null");
         }
+        fields.add("\"currency\": " + Json.quote(SqlOracle.CURRENCY));
         Collections.shuffle(fields, random);
         return "{" + String.join(random.nextBoolean() ? ", " : ",\n  ", fields) + "}";
     }

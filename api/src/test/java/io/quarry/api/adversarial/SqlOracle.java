@@ -198,7 +198,7 @@ final class SqlOracle {
             }
         }
         for (Agg agg : aggs) {
-            select.add(agg.source == source ? "(" + agg.sql + ")::numeric" : "NULL::numeric");
+            select.add(agg.source == source ? "(" + converted(agg.sql) + ")::numeric" : "NULL::numeric");
         }
         Set<Join> joins = EnumSet.noneOf(Join.class);
         for (DimItem dim : spec.dims()) {
@@ -213,6 +213,12 @@ final class SqlOracle {
         aggs.stream().filter(a -> a.source == source).forEach(a -> joins.addAll(a.joins));
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select))
                 .append(" FROM ").append(source.table).append(" f");
+        if (source == Source.AD_STATS) {
+            sql.append(" JOIN accounts fx_a ON fx_a.account_id = f.account_id AND fx_a.account_id IN (").append(accounts)
+                    .append(") JOIN exchange_rates fx_from ON fx_from.currency = fx_a.currency AND fx_from.day = f.day")
+                    .append(" JOIN exchange_rates fx_to ON fx_to.currency = '").append(CURRENCY)
+                    .append("' AND fx_to.day = f.day");
+        }
         for (Join join : joins) {
             boolean optional = source == Source.EVENTS && join != Join.ACCOUNT;
             sql.append(optional ? " LEFT JOIN " : " JOIN ").append(join.table).append(' ').append(join.alias)
@@ -230,6 +236,15 @@ final class SqlOracle {
             sql.append(" GROUP BY ").append(String.join(", ", groupBy));
         }
         return sql.toString();
+    }
+
+    /** The reporting currency of every generated report (the demo accounts have several). */
+    static final String CURRENCY = "USD";
+
+    /** An aggregate's SQL with each money amount converted into {@link #CURRENCY} at its day's rate. */
+    private static String converted(String aggregate) {
+        String factor = " * ((fx_to.rate)::numeric / nullif(fx_from.rate, 0)))";
+        return aggregate.replace("f.spend", "(f.spend" + factor).replace("f.conversion_value", "(f.conversion_value" + factor);
     }
 
     private static String dimension(Dim dim, String local, long shift) {

@@ -179,7 +179,8 @@ class BearerTokenTest extends ApiTest {
         Map<String, Object> claims = Jwts.standard(600);
         claims.put("accounts", List.of("3", "5"));
         Map<String, Object> answer = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query",
-                        "DIMENSIONS account.id METRICS spend WHERE date BETWEEN DATE '2026-06-01' AND DATE '2026-06-14'")
+                        "DIMENSIONS account.id METRICS spend WHERE date BETWEEN DATE '2026-06-01' AND DATE '2026-06-14'"
+                                + " CURRENCY 'USD'")
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(hs256(claims)),
                 Argument.mapOf(String.class, Object.class));
         @SuppressWarnings("unchecked")

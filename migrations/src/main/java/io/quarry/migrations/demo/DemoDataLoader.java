@@ -236,11 +236,11 @@ public final class DemoDataLoader {
         }
     }
 
-    private interface RowSource {
+    interface RowSource {
         void writeTo(CopyRowWriter out) throws IOException;
     }
 
-    private static long copy(PGConnection connection, String sql, RowSource source) throws SQLException {
+    static long copy(PGConnection connection, String sql, RowSource source) throws SQLException {
         PGCopyOutputStream stream = new PGCopyOutputStream(connection, sql, 1 << 16);
         CopyRowWriter out = new CopyRowWriter(stream);
         try {

@@ -1,6 +1,8 @@
 package io.quarry.migrations.demo;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,6 +52,29 @@ public record DemoDataSpec(
     /** First day of the date range. */
     public LocalDate startDate() {
         return endDate.minusDays(days - 1L);
+    }
+
+    /** The same data running on to {@code end}: the same first day, more days. */
+    public DemoDataSpec extendedTo(LocalDate end) {
+        return new DemoDataSpec(seed, accounts, campaignsPerAccount, adSetsPerCampaign, adsPerAdSet,
+                Math.toIntExact(end.toEpochDay() - startDate().toEpochDay() + 1), end, eventsPerAccountDay);
+    }
+
+    /** The spec a {@link #describe()} line describes. */
+    public static DemoDataSpec parse(String described) {
+        Map<String, String> fields = new HashMap<>();
+        for (String field : described.strip().split("\\s+")) {
+            String[] pair = field.split("=", 2);
+            fields.put(pair[0], pair.length == 2 ? pair[1] : "");
+        }
+        try {
+            return new DemoDataSpec(Long.parseLong(fields.get("seed")), Integer.parseInt(fields.get("accounts")),
+                    Integer.parseInt(fields.get("campaigns")), Integer.parseInt(fields.get("adSets")),
+                    Integer.parseInt(fields.get("ads")), Integer.parseInt(fields.get("days")),
+                    LocalDate.parse(fields.get("endDate")), Integer.parseInt(fields.get("eventsPerAccountDay")));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a demo data spec: " + described, e);
+        }
     }
 
     /** A one-line description, stored with each load. */

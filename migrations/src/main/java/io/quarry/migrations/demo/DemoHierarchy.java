@@ -50,6 +50,12 @@ final class DemoHierarchy {
         return new SplittableRandom(mixed);
     }
 
+    /** Random numbers for one account, one purpose and one day after the spec's range. */
+    static SplittableRandom random(DemoDataSpec spec, long accountId, int purpose, LocalDate day) {
+        return new SplittableRandom(random(spec, accountId,
+                purpose).nextLong() ^ day.toEpochDay() * 0xD6E8FEB86659FD93L);
+    }
+
     private List<Account> planAll() {
         double[] weights = accountWeights();
         List<Account> accounts = new ArrayList<>(spec.accounts());

@@ -15,9 +15,9 @@ import java.util.SplittableRandom;
  */
 final class EventRows {
 
-    static final String COPY =
-            "COPY events (account_id, event_id, created_at, name, user_id, campaign_id, ad_id, data)"
-            + " FROM STDIN";
+    static final String COPY = copyInto("events");
+    /** Event ids of days after the spec's range: the day's epoch day times this, plus the event's number. */
+    private static final long IDS_PER_DAY = 10_000_000L;
 
     private static final String[] NAMES = {
         "page_view", "add_to_cart", "sign_up", "purchase", "app_install", "lead"
@@ -31,6 +31,28 @@ final class EventRows {
     };
 
     private EventRows() {
+    }
+
+    /** The COPY of these rows into {@code table} (events, or a table like it). */
+    static String copyInto(String table) {
+        return "COPY " + table + " (account_id, event_id, created_at, name, user_id, campaign_id, ad_id, data)"
+                + " FROM STDIN";
+    }
+
+    /** Events of days after the spec's range, {@code from} to {@code to}, each day from its own random numbers. */
+    static void writeAfter(DemoDataSpec spec, Account account, LocalDate from, LocalDate to, CopyRowWriter out)
+            throws IOException {
+        List<Ad> ads = new ArrayList<>();
+        account.campaigns().forEach(c -> c.adSets().forEach(s -> ads.addAll(s.ads())));
+        long userPool = Math.max(50, Math.round(3_000 * account.weight()));
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            SplittableRandom random = DemoHierarchy.random(spec, account.id(), 3, day);
+            long count = Math.min(IDS_PER_DAY - 1,
+                    poisson(random, spec.eventsPerAccountDay() * account.weight() * Seasonality.of(day)));
+            for (long i = 1; i <= count; i++) {
+                writeEvent(account, day.toEpochDay() * IDS_PER_DAY + i, day, ads, userPool, random, out);
+            }
+        }
     }
 
     static void write(DemoDataSpec spec, Account account, CopyRowWriter out) throws IOException {

@@ -18,15 +18,43 @@ import java.util.SplittableRandom;
  */
 final class FactRows {
 
-    static final String COPY =
-            "COPY ad_stats_daily (account_id, ad_id, day, ad_set_id, campaign_id, impressions, reach,"
-            + " clicks, spend, conversions, conversion_value, video_views) FROM STDIN";
+    static final String COPY = copyInto("ad_stats_daily");
 
     private static final double GAP_PROBABILITY = 0.04;
     private static final int MONEY_SCALE = 4;
     private static final double MONEY_UNITS = 10_000.0;
 
     private FactRows() {
+    }
+
+    /** The COPY of these rows into {@code table} (ad_stats_daily, or a table like it). */
+    static String copyInto(String table) {
+        return "COPY " + table + " (account_id, ad_id, day, ad_set_id, campaign_id, impressions, reach,"
+                + " clicks, spend, conversions, conversion_value, video_views) FROM STDIN";
+    }
+
+    /**
+     * Rows for days after the spec's range, {@code from} to {@code to}: the ads still active at its
+     * end keep delivering (from their start, until their campaign's end, if any). Each day draws
+     * from its own random numbers, so a day's rows are the same however the days are split up.
+     */
+    static void writeAfter(DemoDataSpec spec, Account account, LocalDate from, LocalDate to, CopyRowWriter out)
+            throws IOException {
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            SplittableRandom random = DemoHierarchy.random(spec, account.id(), 2, day);
+            for (Campaign campaign : account.campaigns()) {
+                if (campaign.end() != null && day.isAfter(campaign.end())) {
+                    continue;
+                }
+                for (AdSet adSet : campaign.adSets()) {
+                    for (Ad ad : adSet.ads()) {
+                        if (ad.status().equals("ACTIVE") && !day.isBefore(ad.start())) {
+                            writeDay(account, ad, day, random, out);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Rows in primary-key order (day, then ad), so the index grows at its right edge. */
