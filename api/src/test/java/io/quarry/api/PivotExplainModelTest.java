@@ -35,7 +35,13 @@ class PivotExplainModelTest extends ApiTest {
     @SuppressWarnings("unchecked")
     void pivotOfSpendByStatusAndMonthWithTotals() {
         Map<String, Object> pivot = post("/api/v1/reports/pivot", PIVOT);
-        assertThat(pivot.get("rowDimensions")).isEqualTo(List.of("campaign.status"));
+        assertThat((List<Map<String, Object>>) pivot.get("rowDimensions")).extracting(d -> d.get("name"))
+                .containsExactly("campaign.status");
+        assertThat((List<Map<String, Object>>) pivot.get("columnDimensions")).singleElement()
+                .satisfies(d -> assertThat(d).containsEntry("name", "date.month").containsEntry("grain", "month"));
+        assertThat((List<Map<String, Object>>) pivot.get("metrics")).extracting(m -> m.get("currency"))
+                .containsExactly("USD", null);
+        assertThat((List<List<String>>) pivot.get("columnLabels")).contains(List.of("2026-05"));
         List<List<Object>> columns = (List<List<Object>>) pivot.get("columns");
         assertThat(columns).hasSize(3);
         List<Map<String, Object>> rows = (List<Map<String, Object>>) pivot.get("rows");

@@ -19,14 +19,15 @@ final class PivotCsv {
     }
 
     static String of(PivotResponse pivot) throws IOException {
-        List<String> header = new ArrayList<>(pivot.rowDimensions());
+        List<String> header = new ArrayList<>(pivot.rowDimensions().stream().map(ReportResponse.Column::name).toList());
+        List<String> metrics = pivot.metrics().stream().map(ReportResponse.Column::name).toList();
         for (List<Object> column : pivot.columns()) {
             String label = String.join(" / ", column.stream().map(String::valueOf).toList());
-            for (String metric : pivot.metrics()) {
+            for (String metric : metrics) {
                 header.add(label + " " + metric);
             }
         }
-        for (String metric : pivot.metrics()) {
+        for (String metric : metrics) {
             header.add("total " + metric);
         }
         StringWriter out = new StringWriter();

@@ -12,20 +12,30 @@ import java.util.List;
 /**
  * The answer to {@code POST /api/v1/reports/pivot}: row headers, column headers, cells (one value
  * per metric), row totals, column totals and the grand total, all recomputed at their own grain.
- * Empty lists are written (a pivot with no rows has {@code "rows": []}), not left out.
+ * The row and column dimensions and the metrics are described like {@code /query}'s columns
+ * (label, type, format, time grain, currency), and every header value has a display label by its
+ * grain ({@code 2026-08} for a month). Empty lists are written (a pivot with no rows has
+ * {@code "rows": []}), not left out.
+ *
+ * @param columnLabels the display labels of {@code columns}, in the same shape
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record PivotResponse(List<String> rowDimensions, List<String> columnDimensions, List<String> metrics,
+public record PivotResponse(List<ReportResponse.Column> rowDimensions, List<ReportResponse.Column> columnDimensions,
+                            List<ReportResponse.Column> metrics,
                             @Schema(ref = ROWS, requiredMode = REQUIRED) List<List<Object>> columns,
+                            List<List<String>> columnLabels,
                             List<Row> rows,
                             @Schema(ref = ROWS, requiredMode = REQUIRED) List<List<Object>> columnTotals,
                             @Schema(ref = CELLS, requiredMode = REQUIRED) List<Object> grandTotal, Meta meta) {
 
-    /** A pivot row: its header values, its cells (per column, one value per metric), its total. */
+    /**
+     * A pivot row: its header values and their display labels, its cells (per column, one value
+     * per metric), its total.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Row(@Schema(ref = CELLS, requiredMode = REQUIRED) List<Object> header,
+    public record Row(@Schema(ref = CELLS, requiredMode = REQUIRED) List<Object> header, List<String> labels,
                       @Schema(ref = ROWS, requiredMode = REQUIRED) List<List<Object>> cells,
                       @Schema(ref = CELLS, requiredMode = REQUIRED) List<Object> total) {
     }

@@ -3,11 +3,15 @@ package io.quarry.api.reports;
 import io.quarry.planner.model.TimeGrain;
 import io.quarry.planner.pivot.PivotAssembler;
 import io.quarry.planner.pivot.PivotTable;
+import io.quarry.planner.plan.OutputColumn;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.resolve.Level;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /** A query's result as the API's answers: rows with totals apart, or a pivot table. */
 final class ReportResponses {
@@ -17,9 +21,7 @@ final class ReportResponses {
 
     /** Detail rows (at most {@code maxRows}, flagged truncated beyond) and total rows with their level. */
     static ReportResponse rows(PlannedQuery query, QueryResult result, double planMillis, int maxRows) {
-        List<ReportResponse.Column> columns = query.columns().stream().map(c -> new ReportResponse.Column(c.name(),
-                c.label(), c.kind().name().toLowerCase(Locale.ROOT), c.type().label(), c.format().label(),
-                c.grain().map(TimeGrain::field).orElse(null), c.currency().orElse(null))).toList();
+        List<ReportResponse.Column> columns = query.columns().stream().map(ReportResponses::column).toList();
         boolean totals = !query.report().totals().isEmpty();
         List<List<Object>> detail = new ArrayList<>();
         List<ReportResponse.Total> totalRows = new ArrayList<>();
@@ -48,10 +50,28 @@ final class ReportResponses {
     static PivotResponse pivot(PlannedQuery query, QueryResult result, double planMillis, int maxColumns,
                                int maxRows) {
         PivotTable table = PivotAssembler.assemble(query, result.rows(), maxColumns, maxRows);
-        return new PivotResponse(table.rowDimensions(), table.columnDimensions(), table.metrics(), table.columns(),
-                table.rows().stream().map(r -> new PivotResponse.Row(r.header(), r.cells(), r.total())).toList(),
+        Map<String, OutputColumn> byName = new HashMap<>();
+        query.columns().forEach(c -> byName.put(c.name(), c));
+        List<Optional<TimeGrain>> rowGrains = table.rowDimensions().stream().map(d -> byName.get(d).grain()).toList();
+        List<Optional<TimeGrain>> columnGrains = table.columnDimensions().stream().map(d -> byName.get(d).grain())
+                .toList();
+        return new PivotResponse(columns(table.rowDimensions(), byName), columns(table.columnDimensions(), byName),
+                columns(table.metrics(), byName), table.columns(),
+                table.columns().stream().map(c -> HeaderLabels.of(c, columnGrains)).toList(),
+                table.rows().stream().map(r -> new PivotResponse.Row(r.header(), HeaderLabels.of(r.header(), rowGrains),
+                        r.cells(), r.total())).toList(),
                 table.columnTotals(), table.grandTotal(), new PivotResponse.Meta(round(planMillis),
                         round(result.queryMillis()), table.totalRows(), table.truncated(), result.cached()));
+    }
+
+    /** A result column's description, as answers give it. */
+    static ReportResponse.Column column(OutputColumn c) {
+        return new ReportResponse.Column(c.name(), c.label(), c.kind().name().toLowerCase(Locale.ROOT), c.type().label(),
+                c.format().label(), c.grain().map(TimeGrain::field).orElse(null), c.currency().orElse(null));
+    }
+
+    private static List<ReportResponse.Column> columns(List<String> names, Map<String, OutputColumn> byName) {
+        return names.stream().map(name -> column(byName.get(name))).toList();
     }
 
     /** "detail" for level 0, else the kind of total the level is ("grand", "subtotal", ...). */

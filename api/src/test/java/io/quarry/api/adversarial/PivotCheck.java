@@ -30,11 +30,11 @@ final class PivotCheck {
             }
         }
         List<String> metricNames = spec.metrics().stream().map(Spec.MetricItem::outputName).toList();
-        checkEqual(problems, "rowDimensions", list(answer.get("rowDimensions")),
+        checkEqual(problems, "rowDimensions", names(answer.get("rowDimensions")),
                 rowDims.stream().map(i -> spec.dims().get(i).outputName()).toList());
-        checkEqual(problems, "columnDimensions", list(answer.get("columnDimensions")),
+        checkEqual(problems, "columnDimensions", names(answer.get("columnDimensions")),
                 spec.pivot().stream().map(i -> spec.dims().get(i).outputName()).toList());
-        checkEqual(problems, "metrics", list(answer.get("metrics")), metricNames);
+        checkEqual(problems, "metrics", names(answer.get("metrics")), metricNames);
         List<List<Integer>> levels = spec.levels();
         int rowLevel = rowDims.isEmpty() ? -1 : 1;
         int columnLevel = rowDims.isEmpty() ? 1 : 2;
@@ -99,6 +99,11 @@ final class PivotCheck {
         }
         compare(problems, "grand total", answer.get("grandTotal"), grand, expected);
         return problems;
+    }
+
+    /** The names of the answer's described columns (dimensions or metrics). */
+    private static List<Object> names(Object value) {
+        return list(value).stream().map(column -> Json.object(column).get("name")).toList();
     }
 
     /** A list of the answer, absent when empty (the pivot answer leaves empty lists out). */
