@@ -22,7 +22,7 @@ final class FuzzReports extends Generator {
             "event_count", "unique_users", "conversions", "sum(spend)", "count(*)", "count(DISTINCT ad.id)",
             "avg(spend)", "max(clicks)", "sum(spend) / nullif(sum(clicks), 0)", "spend / nullif(clicks, 0)");
     private static final List<String> CLAUSE_WORDS = List.of("DIMENSIONS", "METRICS", "WHERE", "HAVING", "ORDER BY",
-            "LIMIT", "OFFSET", "PIVOT BY", "TOTALS", "COMPARE", "ACCOUNTS", "TIMEZONE", "FROM", "PARAMETERS", "AS",
+            "LIMIT", "OFFSET", "PIVOT BY", "TOTALS", "COMPARE", "ACCOUNTS", "TIMEZONE", "CURRENCY", "FROM", "PARAMETERS", "AS",
             "AND", "OR", "NOT", "DURING", "BETWEEN", "IN", "LIKE", "ILIKE", "IS NULL", "CASE", "END", "DISTINCT");
 
     /** What the last deep or wide body was (for the suite's per-shape hang breaker). */
@@ -164,6 +164,9 @@ final class FuzzReports extends Generator {
         }
         if (chance(20)) {
             clauses.add("TIMEZONE " + Payloads.literal(pick(Payloads.ZONES)));
+        }
+        if (chance(15)) {
+            clauses.add("CURRENCY " + Payloads.literal(pick(Payloads.CURRENCIES)));
         }
         return String.join(chance(50) ? "\n" : " ", clauses);
     }

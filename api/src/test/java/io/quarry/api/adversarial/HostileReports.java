@@ -101,6 +101,9 @@ final class HostileReports extends Generator {
         if (chance(15)) {
             clauses.add("TIMEZONE " + Payloads.literal(pick(Payloads.ZONES)));
         }
+        if (chance(15)) {
+            clauses.add("CURRENCY " + Payloads.literal(pick(Payloads.CURRENCIES)));
+        }
         return String.join("\n", clauses);
     }
 

@@ -28,7 +28,7 @@ final class JsonReports extends Generator {
                     + Json.quote(reports.condition(2)) + "]" : value(2)));
         }
         String[] others = {"having", "orderBy", "limit", "offset", "pivotBy", "totals", "compare", "accounts",
-            "timezone", "parameters", "from", Payloads.any(random)};
+            "timezone", "currency", "parameters", "from", Payloads.any(random)};
         for (String field : others) {
             if (chance(12)) {
                 fields.add(Json.quote(field) + ": " + slot(field));
@@ -58,6 +58,7 @@ final class JsonReports extends Generator {
             case "accounts" -> "[" + pick(List.of("1", "2", "9000001", "-1", "1.5", "\"1\"", "\":a\"", "null",
                     "9223372036854775808")) + "]";
             case "timezone" -> Json.quote(pick(Payloads.ZONES));
+            case "currency" -> pick(List.of(Json.quote(pick(Payloads.CURRENCIES)), "1", "null", "[\"EUR\"]"));
             case "parameters" -> "[{\"name\": " + Json.quote(pick(List.of("from", "x", Payloads.any(random))))
                     + ", \"type\": " + Json.quote(pick(List.of("DATE", "STRING", "INTEGER", "BLOB")))
                     + ", \"default\": " + Json.quote(reports.leaf()) + "}]";

@@ -40,6 +40,9 @@ final class Payloads {
             "today() - 7", "today() * 2", "today() - today()", "today(1)", "today() - 1.5", "today() - 'x'",
             "DATE '2026-06-14' + 1", "DATE '2026-06-14' - DATE '2026-01-01'");
 
+    /** Reporting currencies: with rates, without (XTS), and not codes at all. */
+    static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "XTS", "eur", "EURO", "", "E\u00dcR", "'; --");
+
     static final List<String> ZONES = List.of(
             "UTC", "+14:00", "-12:00", "+18:00", "-18:00", "+18:01", "Z", "GMT+5", "Etc/GMT-14", "EST", "SystemV/EST5",
             "America/Argentina/ComodRivadavia", "Asia/Tehran", "", " UTC", "utc", "Europe/Helsinki\u0000",
