@@ -1,0 +1,63 @@
+package io.quarry.api.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.quarry.api.ApiTest;
+import io.quarry.api.TestDatabaseProperties;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recently verified tokens are answered from memory, but never past their expiry, and a token
+ * differing in one byte is verified (and refused) on its own.
+ */
+@MicronautTest
+class VerifiedTokensTest extends ApiTest {
+
+    private static final String SECRET = TestDatabaseProperties.JWT_SECRET;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void theSameTokenAgainIsAnsweredFromMemory() {
+        String token = Jwts.hmac("HS256", SECRET, Jwts.claims(Jwts.standard(600)));
+        double before = remembered();
+        model(token, 200);
+        model(token, 200);
+        model(token, 200);
+        assertThat(remembered() - before).isEqualTo(2);
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpires() throws Exception {
+        String token = Jwts.hmac("HS256", SECRET, Jwts.claims(Jwts.standard(2)));
+        model(token, 200);
+        model(token, 200);
+        Thread.sleep(3_100);
+        assertThat(error(HttpRequest.GET("/api/v1/model").bearerAuth(token), 401)).contains("TOKEN_EXPIRED");
+    }
+
+    @Test
+    void aTokenChangedInOneByteIsVerifiedOnItsOwn() {
+        String token = Jwts.hmac("HS256", SECRET, Jwts.claims(Jwts.standard(600)));
+        model(token, 200);
+        char last = token.charAt(token.length() - 2);
+        String forged = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+        assertThat(error(HttpRequest.GET("/api/v1/model").bearerAuth(forged), 401)).contains("BAD_SIGNATURE");
+        model(token, 200);
+    }
+
+    private void model(String token, int status) {
+        assertThat(client.toBlocking().exchange(HttpRequest.GET("/api/v1/model").bearerAuth(token), Map.class).code())
+                .isEqualTo(status);
+    }
+
+    private double remembered() {
+        return registry.counter("quarry.tokens.remembered").count();
+    }
+}
