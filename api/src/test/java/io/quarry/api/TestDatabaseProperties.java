@@ -35,7 +35,10 @@ public final class TestDatabaseProperties {
                 "quarry.auth.jwt-secret", JWT_SECRET);
     }
 
-    /** Migrates the test schema and loads 8 accounts of demo data once per test JVM. */
+    /**
+     * Migrates the test schema and loads 8 accounts of demo data once per test JVM (the load marks
+     * every rollup for a rebuild in its own transaction), with exchange rates for 2016-2036.
+     */
     public static synchronized void ensureDemoData() throws SQLException {
         if (loaded) {
             return;
@@ -51,5 +54,13 @@ public final class TestDatabaseProperties {
             }
         }
         loaded = true;
+    }
+
+    /** Marks every rollup for a rebuild: facts were written without marking them dirty. */
+    public static void markRollupsUnbuilt() throws SQLException {
+        try (Connection connection = TestDatabase.get().dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE quarry_rollup_state SET dirty_from = '-infinity'");
+        }
     }
 }

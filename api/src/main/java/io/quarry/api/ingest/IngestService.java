@@ -3,6 +3,7 @@ package io.quarry.api.ingest;
 import io.micronaut.core.annotation.Nullable;
 import io.quarry.api.auth.IngestCaller;
 import io.quarry.api.db.DirectDataSource;
+import io.quarry.api.rollups.RollupMaintenance;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,8 @@ import java.nio.charset.CharacterCodingException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -18,8 +21,9 @@ import java.util.OptionalLong;
  * Applies one ingest batch, all or nothing: the body is read row by row as it arrives, each row
  * validated and streamed into COPY in one transaction with its idempotency key; the first
  * invalid row stops the COPY, up to {@code max-errors} row errors are collected, and nothing is
- * stored. Memory stays constant in the body's size (a line, a 64 KiB COPY buffer, eight bytes a
- * row to locate database errors).
+ * stored. A batch that stores rows marks its dataset's rollups dirty from its earliest row's time
+ * in the same transaction, and has them refreshed soon after it commits. Memory stays constant in
+ * the body's size (a line, a 64 KiB COPY buffer, eight bytes a row to locate database errors).
  */
 @Singleton
 public final class IngestService {
@@ -33,13 +37,19 @@ public final class IngestService {
     private final IngestConfiguration configuration;
     private final IngestLimiter limiter;
     private final IngestMetrics metrics;
+    private final RollupMaintenance rollups;
 
     IngestService(DirectDataSource database, IngestConfiguration configuration, IngestLimiter limiter,
-                  IngestMetrics metrics) {
+                  IngestMetrics metrics, RollupMaintenance rollups) {
         this.database = database;
         this.configuration = configuration;
         this.limiter = limiter;
         this.metrics = metrics;
+        this.rollups = rollups;
+    }
+
+    /** What a batch stored: its rows and the earliest partition-column time among them. */
+    private record Stored(long rows, Instant earliest) {
     }
 
     /** Applies {@code body} to {@code table} for {@code caller}; throws {@link IngestException} when refused. */
@@ -84,12 +94,18 @@ public final class IngestService {
                 }
                 PartitionRanges partitions = PartitionRanges.of(connection, table.table());
                 batch.open();
-                long rows = stream(table, caller, format, input, partitions, batch);
+                Stored stored = stream(table, caller, format, input, partitions, batch);
                 if (key != null) {
-                    IdempotencyKeys.applied(connection, caller.subject(), table.endpoint(), key, rows);
+                    IdempotencyKeys.applied(connection, caller.subject(), table.endpoint(), key, stored.rows());
+                }
+                if (stored.rows() > 0) {
+                    rollups.markDirty(connection, table.table(), stored.earliest());
                 }
                 connection.commit();
-                return new IngestResult(table.endpoint(), rows, false);
+                if (stored.rows() > 0) {
+                    rollups.ingested(table.table());
+                }
+                return new IngestResult(table.endpoint(), stored.rows(), false);
             } catch (SQLException | RuntimeException e) {
                 batch.abort();
                 quietly(connection::rollback, e);
@@ -115,8 +131,8 @@ public final class IngestService {
         }
     }
 
-    /** Reads, validates and sends every row; returns the rows stored or throws why none are. */
-    private long stream(IngestTable table, IngestCaller caller, Format format, BoundedInput input,
+    /** Reads, validates and sends every row; returns what was stored or throws why nothing is. */
+    private Stored stream(IngestTable table, IngestCaller caller, Format format, BoundedInput input,
                         PartitionRanges partitions, CopyBatch batch) throws SQLException {
         CharInput chars = new CharInput(input);
         RowSource source = format == Format.CSV ? new CsvRows(chars, table, configuration.maxLineBytes())
@@ -166,7 +182,7 @@ public final class IngestService {
             throw IngestException.invalidRows(errors, errors.size() >= maxErrors);
         }
         try {
-            return batch.finish();
+            return new Stored(batch.finish(), Instant.EPOCH.plus(validator.earliest(), ChronoUnit.MICROS));
         } catch (IOException e) {
             SQLException sql = CopyErrors.sqlCause(e).orElseThrow(() -> new SQLException("COPY failed", "08006", e));
             throw CopyErrors.refusal(sql, lines).orElseThrow(() -> sql);

@@ -19,6 +19,7 @@ final class RowValidator {
     private final int timeColumn;
     private final ColumnType.Cell cell;
     private final StringBuilder out;
+    private long earliest = Long.MAX_VALUE;
 
     /** {@code out} receives each accepted row's COPY line, newline included. */
     RowValidator(IngestTable table, TenantScope scope, PartitionRanges partitions, StringBuilder out) {
@@ -74,9 +75,20 @@ final class RowValidator {
                         + ColumnType.quote(raw) + " is outside the table's partitions: " + partitions.describe()
                         + "; create partitions first (quarry_create_time_partitions)");
             }
+            if (i == timeColumn) {
+                earliest = Math.min(earliest, cell.time);
+            }
         }
         out.append('\n');
         return null;
+    }
+
+    /**
+     * The earliest partition-column time of the rows validated so far, in epoch microseconds (a
+     * date's UTC midnight); a batch is stored only when every row is valid.
+     */
+    long earliest() {
+        return earliest;
     }
 
     /** A row names an account the token does not cover: the batch is refused with 403. */

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.quarry.planner.model.ModelLoader;
 import io.quarry.planner.model.SemanticModel;
+import io.quarry.api.rollups.HllExtension;
 import io.quarry.planner.plan.Planner;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -36,8 +37,9 @@ public class PlannerFactory {
         return Clock.systemUTC();
     }
 
+    /** The planner; approximate distinct counts are hll sketches when the database has the extension. */
     @Singleton
-    Planner planner(SemanticModel model, Clock clock, LimitsConfiguration limits) {
-        return new Planner(model, clock, limits.plannerLimits(), false);
+    Planner planner(SemanticModel model, Clock clock, LimitsConfiguration limits, HllExtension hll) {
+        return new Planner(model, clock, limits.plannerLimits(), hll.installed());
     }
 }

@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  * keying on the quarter hour keeps every cached plan exact. Dashboards send the same few reports
  * over and over, so this skips parsing, planning and the safety check for most requests.
  * Failures are not cached; the key includes the scope, so a plan is only ever reused for a
- * caller with exactly the same accounts.
+ * caller with exactly the same accounts. Which rollups a plan reads depends on what they hold
+ * when it is planned: the key includes the rollup coverage's generation, which changes whenever
+ * the coverage does, so a plan never outlives the coverage it was made with.
  */
 @Singleton
 public final class PlanCache {
@@ -27,7 +29,7 @@ public final class PlanCache {
     static final long MAX_CHARS = 16L << 20;
     private static final long QUARTER_HOUR_MILLIS = 15 * 60 * 1000;
 
-    record Key(ReportSource source, TenantScope scope, ReportOutput output, long quarterHour) {
+    record Key(ReportSource source, TenantScope scope, ReportOutput output, long rollups, long quarterHour) {
     }
 
     private final Cache<Key, PlannedQuery> plans = Caffeine.newBuilder()
@@ -40,9 +42,13 @@ public final class PlanCache {
         this.clock = clock;
     }
 
-    /** The plan of {@code source} for {@code scope}, planned (and checked) by {@code planner} on a miss. */
-    PlannedQuery get(ReportSource source, TenantScope scope, ReportOutput output, Supplier<PlannedQuery> planner) {
-        Key key = new Key(source, scope, output, clock.millis() / QUARTER_HOUR_MILLIS);
+    /**
+     * The plan of {@code source} for {@code scope}, planned (and checked) by {@code planner} on a
+     * miss; {@code rollups} is the generation of the rollup coverage the planner plans with.
+     */
+    PlannedQuery get(ReportSource source, TenantScope scope, ReportOutput output, long rollups,
+                     Supplier<PlannedQuery> planner) {
+        Key key = new Key(source, scope, output, rollups, clock.millis() / QUARTER_HOUR_MILLIS);
         PlannedQuery cached = plans.getIfPresent(key);
         if (cached != null) {
             return cached;

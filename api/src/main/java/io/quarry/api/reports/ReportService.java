@@ -4,9 +4,9 @@ import io.quarry.api.auth.Caller;
 import io.quarry.api.currency.AccountCurrencies;
 import io.quarry.api.currency.ExchangeRateCheck;
 import io.quarry.api.planning.PlanSafety;
+import io.quarry.api.rollups.RollupCoverages;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.plan.Planner;
-import io.quarry.planner.plan.RollupCoverage;
 import io.quarry.planner.resolve.ReportOutput;
 import io.quarry.planner.sql.BindValue;
 import io.quarry.planner.tenant.TenantScope;
@@ -37,10 +37,12 @@ public final class ReportService {
     private final ExecutionConfiguration configuration;
     private final AccountCurrencies currencies;
     private final ExchangeRateCheck rates;
+    private final RollupCoverages rollups;
 
     ReportService(ReportRequests requests, Planner planner, PlanSafety safety, PlanCache plans, ReportCache cache,
                   ReportExecutor executor, RowStreamer streamer, CallerLimiter limiter,
-                  ExecutionConfiguration configuration, AccountCurrencies currencies, ExchangeRateCheck rates) {
+                  ExecutionConfiguration configuration, AccountCurrencies currencies, ExchangeRateCheck rates,
+                  RollupCoverages rollups) {
         this.requests = requests;
         this.planner = planner;
         this.safety = safety;
@@ -52,6 +54,7 @@ public final class ReportService {
         this.configuration = configuration;
         this.currencies = currencies;
         this.rates = rates;
+        this.rollups = rollups;
     }
 
     /**
@@ -87,17 +90,19 @@ public final class ReportService {
     /**
      * The plan of a report for {@code scope} (a saved report reads its own account, which must be
      * in the scope), with its accounts' currencies (money of several is refused without a
-     * CURRENCY, and a conversion needs its rates), checked by the safety wall; reused from
-     * {@link PlanCache} when it can be.
+     * CURRENCY, and a conversion needs its rates), reading the rollups that answer it exactly as
+     * they are now, checked by the safety wall; reused from {@link PlanCache} when it can be (a
+     * plan is kept for the rollup coverage it was made with).
      */
     public PlannedQuery plan(ReportSource source, TenantScope scope, ReportOutput output) {
-        return plans.get(source, scope, output, () -> {
+        RollupCoverages.Snapshot coverage = rollups.current();
+        return plans.get(source, scope, output, coverage.generation(), () -> {
             ReportSource.Saved saved = source instanceof ReportSource.Saved s ? s : null;
             Report report = saved != null ? saved.report() : requests.parse((ReportSource.Body) source);
             TenantScope reads = saved != null ? scope.narrowTo(List.of(saved.account())) : scope;
             Map<Long, String> money = currencies.of(reads);
             PlannedQuery query = planner.plan(report, reads, saved != null ? saved.parameters() : Map.of(), output,
-                    RollupCoverage.NONE, money);
+                    coverage.coverage(), money);
             rates.require(query, report, money);
             return safety.require(query);
         });

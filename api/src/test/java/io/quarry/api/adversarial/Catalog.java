@@ -154,6 +154,16 @@ final class Catalog {
         boolean isDistinct() {
             return sql.startsWith("count(DISTINCT");
         }
+
+        /**
+         * The SQL of the aggregate: with the hll extension, unique_users (an approximate distinct
+         * count) is the HyperLogLog estimate of the raw values in a sketch of Quarry's size (2^14
+         * registers), which the union of a rollup's sketches gives exactly too.
+         */
+        String sql(boolean hll) {
+            return hll && this == USERS ? "CAST(coalesce(round(hll_cardinality("
+                    + "hll_add_agg(hll_hash_any(f.user_id), 14))), 0) AS bigint)" : sql;
+        }
     }
 
     /** A metric's value from its group's aggregates: null where an input is null, division by zero null. */

@@ -77,6 +77,7 @@ final class Sentinel {
         try (Connection connection = data.getConnection()) {
             if (!exists(connection)) {
                 insert(connection);
+                TestDatabaseProperties.markRollupsUnbuilt();
             }
         }
         added = true;

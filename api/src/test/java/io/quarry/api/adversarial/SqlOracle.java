@@ -57,9 +57,16 @@ final class SqlOracle {
     }
 
     private final DataSource dataSource;
+    private final boolean hll;
 
-    SqlOracle(DataSource dataSource) {
+    SqlOracle(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'hll')")) {
+            rows.next();
+            this.hll = rows.getBoolean(1);
+        }
     }
 
     /**
@@ -181,7 +188,7 @@ final class SqlOracle {
         return new ArrayList<>(aggs);
     }
 
-    private static String branch(Spec spec, List<Long> visible, List<Agg> aggs, int level, List<Integer> kept,
+    private String branch(Spec spec, List<Long> visible, List<Agg> aggs, int level, List<Integer> kept,
                                  int period, Source source, LocalDate[] range, long shift) {
         String accounts = visible.stream().map(String::valueOf).collect(Collectors.joining(", "));
         String local = source == Source.AD_STATS ? "f.day"
@@ -198,7 +205,7 @@ final class SqlOracle {
             }
         }
         for (Agg agg : aggs) {
-            select.add(agg.source == source ? "(" + converted(agg.sql) + ")::numeric" : "NULL::numeric");
+            select.add(agg.source == source ? "(" + converted(agg.sql(hll)) + ")::numeric" : "NULL::numeric");
         }
         Set<Join> joins = EnumSet.noneOf(Join.class);
         for (DimItem dim : spec.dims()) {

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Plans are reused only for the same text, the same accounts and the same quarter hour. */
+/** Plans are reused only for the same text, accounts, rollup coverage generation and quarter hour. */
 class PlanCacheTest {
 
     static final String REPORT = "DIMENSIONS campaign.name METRICS spend WHERE date >= today() - 7"
@@ -52,10 +52,15 @@ class PlanCacheTest {
     final AtomicInteger planned = new AtomicInteger();
 
     PlannedQuery plan(Set<Long> accounts) {
-        return cache.get(new ReportSource.Body(REPORT, true), TenantScope.of(accounts), ReportOutput.ROWS, () -> {
-            planned.incrementAndGet();
-            return planner.plan(new ReportParser().parseText(REPORT), TenantScope.of(accounts), Map.of());
-        });
+        return plan(accounts, 1);
+    }
+
+    PlannedQuery plan(Set<Long> accounts, long rollups) {
+        return cache.get(new ReportSource.Body(REPORT, true), TenantScope.of(accounts), ReportOutput.ROWS, rollups,
+                () -> {
+                    planned.incrementAndGet();
+                    return planner.plan(new ReportParser().parseText(REPORT), TenantScope.of(accounts), Map.of());
+                });
     }
 
     @Test
@@ -84,10 +89,18 @@ class PlanCacheTest {
     }
 
     @Test
+    void aNewRollupCoverageGenerationPlansAgain() {
+        PlannedQuery first = plan(Set.of(1L), 1);
+        assertThat(plan(Set.of(1L), 1)).isSameAs(first);
+        assertThat(plan(Set.of(1L), 2)).isNotSameAs(first);
+        assertThat(planned).hasValue(2);
+    }
+
+    @Test
     void failuresAreNotCached() {
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> cache.get(new ReportSource.Body("METRICS nope", true), TenantScope.of(1L),
-                    ReportOutput.ROWS, () -> {
+                    ReportOutput.ROWS, 1, () -> {
                         planned.incrementAndGet();
                         return planner.plan(new ReportParser().parseText("METRICS nope"), TenantScope.of(1L), Map.of());
                     })).isInstanceOf(PlanningException.class);

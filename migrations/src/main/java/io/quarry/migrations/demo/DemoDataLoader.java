@@ -273,6 +273,10 @@ public final class DemoDataLoader {
         }
         // Rates for the data's days and a year and more on either side (comparisons with the same
         // period last year, relative ranges after the data ends), deterministic like the data.
+        // The facts arrived outside the ingest API: every rollup is rebuilt by its next refresh.
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE quarry_rollup_state SET dirty_from = '-infinity'");
+        }
         try (PreparedStatement statement = connection.prepareStatement("SELECT quarry_demo_exchange_rates(?, ?)")) {
             statement.setObject(1, spec.startDate().minusDays(RATE_MARGIN_DAYS));
             statement.setObject(2, spec.endDate().plusDays(RATE_MARGIN_DAYS));
