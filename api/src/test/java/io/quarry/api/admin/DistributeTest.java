@@ -73,7 +73,7 @@ class DistributeTest {
         Distribution.Outcome outcome = before.getApplicationContext().getBean(Distribution.class).run(
                 workers.stream().map(Distribution.Worker::parse).toList(), steps::add);
         before.stop();
-        assertThat(outcome.referenceTables()).containsExactly("countries", "currencies");
+        assertThat(outcome.referenceTables()).containsExactly("countries", "currencies", "exchange_rates");
         assertThat(outcome.distributedTables()).first().isEqualTo("accounts");
         assertThat(outcome.distributedTables()).contains("campaigns", "ad_sets", "ads", "ad_stats_daily", "events",
                 "saved_reports", "saved_report_versions");
@@ -84,7 +84,7 @@ class DistributeTest {
             assertThat(single(connection, "SELECT count(DISTINCT colocation_id) FROM public.citus_tables"
                     + " WHERE citus_table_type = 'distributed'")).isEqualTo(1);
             assertThat(single(connection, "SELECT count(*) FROM public.citus_tables WHERE citus_table_type = 'reference'"))
-                    .isEqualTo(2);
+                    .isEqualTo(3);
             assertThat(single(connection, "SELECT count(DISTINCT nodeport) FROM pg_catalog.citus_shards"))
                     .isEqualTo(workers.size());
         }

@@ -40,7 +40,8 @@ class RebalanceTest extends ApiTest {
 
     static final String SPARE_VARIABLE = "QUARRY_TEST_SPARE_WORKER";
     private static final String REPORT = "DIMENSIONS campaign.name METRICS spend, clicks"
-            + " WHERE date BETWEEN DATE '2026-05-01' AND DATE '2026-06-14' ORDER BY campaign.name TIMEZONE 'UTC'";
+            + " WHERE date BETWEEN DATE '2026-05-01' AND DATE '2026-06-14' ORDER BY campaign.name TIMEZONE 'UTC'"
+            + " CURRENCY 'USD'";
 
     @Inject
     EmbeddedServer server;

@@ -70,7 +70,7 @@ class ShardMapTest extends ApiTest {
         assertThat(group.get("shardCount").asInt()).isGreaterThanOrEqualTo(32);
         List<String> references = new ArrayList<>();
         map.get("referenceTables").forEach(t -> references.add(t.get("table").asText()));
-        assertThat(references).containsExactly("countries", "currencies");
+        assertThat(references).containsExactly("countries", "currencies", "exchange_rates");
         assertThat(map.get("skew").asDouble()).isGreaterThanOrEqualTo(1.0).isLessThan(workers.size());
         assertThat(map.get("shardSkew").asDouble()).isGreaterThanOrEqualTo(1.0);
     }
