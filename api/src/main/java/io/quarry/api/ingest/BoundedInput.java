@@ -3,20 +3,39 @@ package io.quarry.api.ingest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * The request body, counted as it streams: past the configured size the batch is refused (413)
  * wherever it is, so a chunked body without Content-Length is bounded too. Also drains what is
- * left of a refused batch's body, so the client gets its answer instead of a reset connection.
+ * left of a refused batch's body, so the client gets its answer instead of a reset connection,
+ * and hashes what it reads (SHA-256), so a retry under an Idempotency-Key is compared with the
+ * batch applied under it.
  */
 final class BoundedInput extends FilterInputStream {
 
     private final long maxBytes;
+    private final MessageDigest digest;
     private long count;
 
     BoundedInput(InputStream body, long maxBytes) {
         super(body);
         this.maxBytes = maxBytes;
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** The SHA-256 of the bytes read so far (the whole body once it is read or drained). */
+    byte[] sha256() {
+        try {
+            return ((MessageDigest) digest.clone()).digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests clone", e);
+        }
     }
 
     @Override
@@ -24,6 +43,7 @@ final class BoundedInput extends FilterInputStream {
         int b = super.read();
         if (b >= 0) {
             counted(1);
+            digest.update((byte) b);
         }
         return b;
     }
@@ -33,6 +53,7 @@ final class BoundedInput extends FilterInputStream {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             counted(n);
+            digest.update(buffer, offset, n);
         }
         return n;
     }

@@ -59,6 +59,13 @@ final class IngestException extends RuntimeException {
                         + " smaller batches; nothing was stored", null, null, null, "body_too_large");
     }
 
+    static IngestException keyReused(String key, long rows) {
+        return new IngestException(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+                "The Idempotency-Key names another batch", "the Idempotency-Key '" + key + "' was applied to a"
+                        + " different body (" + rows + " rows); send a new batch with a new key; nothing was stored",
+                null, null, null, "key_reused");
+    }
+
     static IngestException tooMany(String detail) {
         return new IngestException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_INGESTS", "Too many ingest batches at once",
                 detail, null, null, null, "too_many");

@@ -14,8 +14,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * Applies one ingest batch, all or nothing: the body is read row by row as it arrives, each row
@@ -86,17 +87,24 @@ public final class IngestService {
                     statement.execute("SET LOCAL TimeZone = 'UTC'");
                 }
                 if (key != null) {
-                    OptionalLong applied = IdempotencyKeys.claim(connection, caller.subject(), table.endpoint(), key);
+                    Optional<IdempotencyKeys.Applied> applied = IdempotencyKeys.claim(connection, caller.subject(),
+                            table.endpoint(), key);
                     if (applied.isPresent()) {
                         connection.rollback();
-                        return new IngestResult(table.endpoint(), applied.getAsLong(), true);
+                        input.drain();
+                        if (applied.get().body() != null && !Arrays.equals(applied.get().body(), input.sha256())) {
+                            throw IngestException.keyReused(key, applied.get().rows());
+                        }
+                        return new IngestResult(table.endpoint(), applied.get().rows(), true);
                     }
                 }
                 PartitionRanges partitions = PartitionRanges.of(connection, table.table());
                 batch.open();
                 Stored stored = stream(table, caller, format, input, partitions, batch);
                 if (key != null) {
-                    IdempotencyKeys.applied(connection, caller.subject(), table.endpoint(), key, stored.rows());
+                    input.drain();
+                    IdempotencyKeys.applied(connection, caller.subject(), table.endpoint(), key, stored.rows(),
+                            input.sha256());
                 }
                 if (stored.rows() > 0) {
                     rollups.markDirty(connection, table.table(), stored.earliest());

@@ -228,6 +228,23 @@ class IngestApiTest extends ApiTest {
     }
 
     @Test
+    void aDifferentBatchUnderAUsedKeyIsRefusedNotSilentlyReplayed() {
+        long account = 9_200_040L;
+        String token = calls.writer("ingest-key-reuse", List.of(account));
+        String body = event(account, 1, "2026-05-03T10:00:00Z");
+        assertThat(calls.post("events", IngestCalls.NDJSON, body, token, "Idempotency-Key", "daily").status())
+                .isEqualTo(200);
+        Answer other = calls.post("events", IngestCalls.NDJSON, event(account, 2, "2026-05-03T11:00:00Z"), token,
+                "Idempotency-Key", "daily");
+        assertThat(other.status()).as(other.body().toString()).isEqualTo(422);
+        assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(other.body().get("detail").asText()).contains("'daily'", "different body", "new key");
+        assertThat(events(account, token)).isEqualTo(1);
+        Answer same = calls.post("events", IngestCalls.NDJSON, body, token, "Idempotency-Key", "daily");
+        assertThat(same.body().get("replayed").asBoolean()).isTrue();
+    }
+
+    @Test
     void anEventWhoseKeyIsStoredRefusesTheBatch() {
         long account = 9_200_011L;
         String token = calls.writer("ingest-duplicate", List.of(account));
