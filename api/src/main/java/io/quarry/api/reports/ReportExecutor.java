@@ -63,13 +63,15 @@ public final class ReportExecutor {
     List<List<Object>> run(PlannedQuery query, int maxRows, Cancellation cancellation) throws SQLException {
         LOG.debug("Report SQL ({} binds): {}", query.sql().binds().size(), query.sql().sql());
         long started = System.nanoTime();
-        try (Connection connection = begin()) {
-            try (PreparedStatement statement = prepare(connection, query.sql().sql(), query)) {
-                statement.setMaxRows(maxRows + 1);
-                cancellation.onCancel(() -> cancelQuietly(statement));
-                return rows(statement);
-            } finally {
-                end(connection);
+        try {
+            try {
+                return attempt(query, maxRows, cancellation);
+            } catch (SQLException e) {
+                if (cancellation.cancelled() || !ShardMoves.raced(e)) {
+                    throw e;
+                }
+                LOG.info("A shard moved under a report's query ({}); running it again", e.getMessage());
+                return attempt(query, maxRows, cancellation);
             }
         } catch (SQLException e) {
             if (cancellation.cancelled()) {
@@ -79,6 +81,19 @@ public final class ReportExecutor {
         } finally {
             cancellation.done();
             metrics.databaseTime("query", System.nanoTime() - started);
+        }
+    }
+
+    private List<List<Object>> attempt(PlannedQuery query, int maxRows, Cancellation cancellation)
+            throws SQLException {
+        try (Connection connection = begin()) {
+            try (PreparedStatement statement = prepare(connection, query.sql().sql(), query)) {
+                statement.setMaxRows(maxRows + 1);
+                cancellation.onCancel(() -> cancelQuietly(statement));
+                return rows(statement);
+            } finally {
+                end(connection);
+            }
         }
     }
 
