@@ -6,7 +6,9 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
 /** {@code /reports/pivot}, {@code /reports/explain} and {@code /model} through the real server. */
 @MicronautTest
 class PivotExplainModelTest extends ApiTest {
+
+    @Inject
+    JsonMapper jsonMapper;
 
     static final String PIVOT = """
             DIMENSIONS campaign.status, date.month
@@ -84,6 +89,28 @@ class PivotExplainModelTest extends ApiTest {
         assertThat((List<String>) explain.get("parameters")).contains("'{1,3}'::bigint[]");
         assertThat((List<Object>) explain.get("steps")).isNotEmpty();
         assertThat((List<String>) explain.get("databasePlan")).isNotEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void explainGivesTheReportsTextAndJsonFormsAndTheJsonFormRunsToTheSameAnswer() throws Exception {
+        String typed = "dimensions campaign.status metrics spend,clicks where date between date '2026-05-01' and"
+                + " date '2026-05-31' order by clicks desc";
+        Map<String, Object> explain = post("/api/v1/reports/explain", typed);
+        assertThat((String) explain.get("text")).isEqualTo("""
+                DIMENSIONS campaign.status
+                METRICS spend, clicks
+                WHERE date BETWEEN DATE '2026-05-01' AND DATE '2026-05-31'
+                ORDER BY clicks DESC
+                """);
+        Map<String, Object> report = (Map<String, Object>) explain.get("report");
+        assertThat((List<Object>) report.get("metrics")).hasSize(2);
+        String json = jsonMapper.writeValueAsString(report);
+        Map<String, Object> fromJson = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query", json)
+                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(token()),
+                Argument.mapOf(String.class, Object.class));
+        Map<String, Object> fromText = post("/api/v1/reports/query", typed);
+        assertThat((List<Object>) fromJson.get("rows")).isNotEmpty().isEqualTo(fromText.get("rows"));
     }
 
     @Test

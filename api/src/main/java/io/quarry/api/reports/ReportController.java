@@ -47,9 +47,11 @@ public class ReportController {
     private static final String REPORT_JSON = "#/components/schemas/ReportRequest";
 
     private final ReportService reports;
+    private final ReportExplainer explainer;
 
-    ReportController(ReportService reports) {
+    ReportController(ReportService reports, ReportExplainer explainer) {
         this.reports = reports;
+        this.explainer = explainer;
     }
 
     /** A report with PIVOT BY, as a pivot table: JSON, or a wide CSV by the Accept header. */
@@ -68,7 +70,10 @@ public class ReportController {
                 AnswerFormat.of(request), Cancellation.of(request)));
     }
 
-    /** The SQL, its parameters, the planner's steps and the database's EXPLAIN of a report. */
+    /**
+     * The report in its canonical text and JSON forms, its SQL, parameters, the planner's steps and
+     * the database's EXPLAIN.
+     */
     @RequestBody(required = true, content = {
         @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(ref = REPORT_TEXT)),
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = REPORT_JSON))})
@@ -79,7 +84,7 @@ public class ReportController {
             produces = MediaType.APPLICATION_JSON)
     public ExplainResponse explain(@Body String body, HttpRequest<?> request,
             @Parameter(hidden = true) Caller caller) throws SQLException {
-        return reports.explain(ReportRequests.body(body, request), caller);
+        return explainer.explain(ReportRequests.body(body, request), caller);
     }
 
     /** A report's rows: JSON, or, by the Accept header, CSV or NDJSON streamed in constant memory. */

@@ -8,7 +8,6 @@ import io.quarry.api.rollups.RollupCoverages;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.plan.Planner;
 import io.quarry.planner.resolve.ReportOutput;
-import io.quarry.planner.sql.BindValue;
 import io.quarry.planner.tenant.TenantScope;
 import io.quarry.ql.ast.Report;
 import jakarta.inject.Singleton;
@@ -106,15 +105,6 @@ public final class ReportService {
             rates.require(query, report, money);
             return safety.require(query);
         });
-    }
-
-    /** The SQL, its values, the planner's steps and the database's EXPLAIN of a report. */
-    public ExplainResponse explain(ReportSource source, Caller caller) throws SQLException {
-        PlannedQuery query = plan(source, caller.scope(), ReportOutput.AS_WRITTEN);
-        return new ExplainResponse(query.sql().sql(), query.sql().binds().stream().map(BindValue::inlined).toList(),
-                query.steps().stream().map(s -> new ExplainResponse.Step(s.name(), s.runsOn(), s.description(),
-                        s.tables())).toList(),
-                executor.explain(query));
     }
 
     private QueryResult result(PlannedQuery query, Cancellation cancellation) throws SQLException {
