@@ -5,6 +5,7 @@ import static io.quarry.api.reports.ReportResponse.ROWS;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -42,10 +43,14 @@ public record PivotResponse(List<ReportResponse.Column> rowDimensions, List<Repo
 
     /**
      * @param totalRows pivot rows before OFFSET and LIMIT
-     * @param truncated whether OFFSET or LIMIT left pivot rows out
+     * @param offset    the report's OFFSET (in pivot rows), null without one
+     * @param limit     the report's LIMIT (in pivot rows), null without one
+     * @param truncated whether the answer leaves pivot rows out (OFFSET or LIMIT), as in row answers
      * @param cached    whether the rows came from the cache or an identical concurrent request
      */
     @Serdeable
-    public record Meta(double planMillis, double queryMillis, int totalRows, boolean truncated, boolean cached) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Meta(double planMillis, double queryMillis, int totalRows, @Nullable Long offset,
+                       @Nullable Long limit, boolean truncated, boolean cached) {
     }
 }

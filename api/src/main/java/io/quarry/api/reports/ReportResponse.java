@@ -42,10 +42,17 @@ public record ReportResponse(List<Column> columns,
      * @param planMillis  parsing and planning time
      * @param queryMillis database time
      * @param rowCount    detail rows returned
-     * @param truncated   whether LIMIT cut the result (more rows exist)
+     * @param totalRows   detail rows before OFFSET and LIMIT (after HAVING); null when unknown: a
+     *                    page past the last row, or an unpaged report the row cap cut
+     * @param offset      the report's OFFSET, null without one
+     * @param limit       the report's LIMIT, null without one
+     * @param truncated   whether the answer leaves detail rows out (OFFSET, LIMIT or the row cap),
+     *                    as in pivot answers
      * @param cached      whether the result came from the cache or an identical concurrent request
      */
     @Serdeable
-    public record Meta(double planMillis, double queryMillis, int rowCount, boolean truncated, boolean cached) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Meta(double planMillis, double queryMillis, int rowCount, @Nullable Long totalRows,
+                       @Nullable Long offset, @Nullable Long limit, boolean truncated, boolean cached) {
     }
 }

@@ -3,9 +3,11 @@ package io.quarry.api.reports;
 import io.quarry.planner.model.TimeGrain;
 import io.quarry.planner.pivot.PivotAssembler;
 import io.quarry.planner.pivot.PivotTable;
+import io.quarry.planner.plan.Paging;
 import io.quarry.planner.plan.OutputColumn;
 import io.quarry.planner.plan.PlannedQuery;
 import io.quarry.planner.resolve.Level;
+import io.quarry.planner.resolve.ResolvedReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,31 +21,42 @@ final class ReportResponses {
     private ReportResponses() {
     }
 
-    /** Detail rows (at most {@code maxRows}, flagged truncated beyond) and total rows with their level. */
+    /**
+     * Detail rows (at most {@code maxRows}) and total rows with their level; a paged report's
+     * count of detail rows before its page comes with its detail rows (see {@link Paging}).
+     */
     static ReportResponse rows(PlannedQuery query, QueryResult result, double planMillis, int maxRows) {
         List<ReportResponse.Column> columns = query.columns().stream().map(ReportResponses::column).toList();
+        int width = columns.size();
         boolean totals = !query.report().totals().isEmpty();
+        boolean counted = Paging.counted(query.report());
         List<List<Object>> detail = new ArrayList<>();
         List<ReportResponse.Total> totalRows = new ArrayList<>();
+        Long count = null;
         for (List<Object> row : result.rows()) {
-            if (!totals) {
-                detail.add(row);
+            int level = totals ? ((Number) row.get(width)).intValue() : 0;
+            List<Object> values = row.subList(0, width);
+            if (level != 0) {
+                totalRows.add(new ReportResponse.Total(levelKind(query, level), values));
                 continue;
             }
-            int level = ((Number) row.get(row.size() - 1)).intValue();
-            List<Object> values = row.subList(0, row.size() - 1);
-            if (level == 0) {
-                detail.add(values);
-            } else {
-                totalRows.add(new ReportResponse.Total(levelKind(query, level), values));
+            if (counted && count == null) {
+                count = ((Number) row.get(totals ? width + 1 : width)).longValue();
             }
+            detail.add(values);
         }
-        boolean truncated = detail.size() > maxRows;
-        if (truncated) {
+        boolean capped = detail.size() > maxRows;
+        if (capped) {
             detail = detail.subList(0, maxRows);
         }
+        ResolvedReport report = query.report();
+        long offset = report.offset().orElse(0L);
+        Long total = counted ? (count != null || offset == 0 ? (count == null ? 0L : count) : null)
+                : capped ? null : (long) detail.size();
+        boolean truncated = capped || (total != null ? detail.size() < total : offset > 0);
         return new ReportResponse(columns, detail, totalRows, new ReportResponse.Meta(round(planMillis),
-                round(result.queryMillis()), detail.size(), truncated, result.cached()));
+                round(result.queryMillis()), detail.size(), total, report.offset().orElse(null),
+                report.limit().orElse(null), truncated, result.cached()));
     }
 
     /** The pivot table of a pivot report's rows; more columns or rows than allowed is a located 422. */
@@ -61,7 +74,8 @@ final class ReportResponses {
                 table.rows().stream().map(r -> new PivotResponse.Row(r.header(), HeaderLabels.of(r.header(), rowGrains),
                         r.cells(), r.total())).toList(),
                 table.columnTotals(), table.grandTotal(), new PivotResponse.Meta(round(planMillis),
-                        round(result.queryMillis()), table.totalRows(), table.truncated(), result.cached()));
+                        round(result.queryMillis()), table.totalRows(), query.report().offset().orElse(null),
+                        query.report().limit().orElse(null), table.truncated(), result.cached()));
     }
 
     /** A result column's description, as answers give it. */

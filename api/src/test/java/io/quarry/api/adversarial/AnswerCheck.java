@@ -131,6 +131,37 @@ final class AnswerCheck {
         return problems;
     }
 
+    /**
+     * The problems of a JSON rows answer's meta: {@code totalRows} is the oracle's number of detail
+     * rows (unknown, null, only for a page past the last row), {@code offset} and {@code limit} echo
+     * the report's, {@code truncated} says whether the page leaves rows out.
+     */
+    static List<String> meta(Spec spec, Expected expected, String body) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> meta = Json.object(Json.object(Json.parse(body)).get("meta"));
+        long all = expected.level(0).size();
+        long offset = spec.offset() == null ? 0 : spec.offset();
+        long returned = count(spec, all);
+        boolean pastTheEnd = returned == 0 && offset > 0;
+        Object total = meta.get("totalRows");
+        if (pastTheEnd ? total != null : !(total instanceof BigDecimal n && n.longValue() == all)) {
+            problems.add("meta.totalRows " + total + ", expected " + (pastTheEnd ? null : all));
+        }
+        boolean truncated = pastTheEnd || returned < all;
+        if (!Boolean.valueOf(truncated).equals(meta.get("truncated"))) {
+            problems.add("meta.truncated " + meta.get("truncated") + ", expected " + truncated);
+        }
+        if (!same(meta.get("offset"), spec.offset()) || !same(meta.get("limit"), spec.limit())) {
+            problems.add("meta.offset/limit " + meta.get("offset") + "/" + meta.get("limit") + ", expected "
+                    + spec.offset() + "/" + spec.limit());
+        }
+        return problems;
+    }
+
+    private static boolean same(Object echoed, Long value) {
+        return value == null ? echoed == null : echoed instanceof BigDecimal n && n.longValue() == value;
+    }
+
     /** The dimension values of every detail row of a rows answer (none for a pivot). */
     static List<List<String>> detailKeys(Spec spec, String format, String body) throws IOException {
         List<List<String>> keys = new ArrayList<>();

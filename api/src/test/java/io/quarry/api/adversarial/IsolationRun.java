@@ -195,7 +195,11 @@ final class IsolationRun {
         }
         List<String> columns = new ArrayList<>();
         List<AnswerCheck.Actual> rows = AnswerCheck.parseRows(format, body, columns);
-        return AnswerCheck.rows(spec, expected, columns, rows, format.equals("csv"));
+        List<String> problems = new ArrayList<>(AnswerCheck.rows(spec, expected, columns, rows, format.equals("csv")));
+        if (format.equals("json")) {
+            problems.addAll(AnswerCheck.meta(spec, expected, body));
+        }
+        return problems;
     }
 
     /**

@@ -114,14 +114,18 @@ final class FinalSelectBuilder {
     }
 
     /**
-     * The report's LIMIT and OFFSET on its detail rows; a pivot's count pivot rows, so they are
-     * applied after pivoting instead.
+     * The report's LIMIT and OFFSET on its detail rows, with the number of rows before them in
+     * {@value Paging#TOTAL_ROWS}; a pivot's count pivot rows, so they are applied after pivoting
+     * instead.
      */
     static Select limited(ResolvedReport report, Select select) {
-        if (report.pivot().isPresent()) {
+        if (!Paging.counted(report)) {
             return select;
         }
-        return select.limit(report.limit().map(l -> new Bind(new BindValue(l, BindType.BIGINT))),
+        List<Item> items = new ArrayList<>(select.items());
+        items.add(new Item(new SqlExpr.CountOver(), Paging.TOTAL_ROWS));
+        return new Select(items, select.from(), select.where(), select.groupBy(), select.orderBy(),
+                Optional.empty(), Optional.empty()).limit(report.limit().map(l -> new Bind(new BindValue(l, BindType.BIGINT))),
                 report.offset().map(o -> new Bind(new BindValue(o, BindType.BIGINT))));
     }
 

@@ -101,6 +101,8 @@ final class ExpressionRenderer {
             sql.append('\'').append(g.grain().field()).append('\'');
         } else if (expr instanceof Function f) {
             function(f);
+        } else if (expr instanceof SqlExpr.CountOver) {
+            sql.append("count(*) OVER ()");
         } else if (expr instanceof Binary b) {
             sql.append('(');
             chain(b);

@@ -50,6 +50,10 @@ public sealed interface SqlExpr {
         }
     }
 
+    /** {@code count(*) OVER ()}: the number of rows the query has before its LIMIT and OFFSET. */
+    record CountOver() implements SqlExpr {
+    }
+
     /** A binary operator application, parenthesised when rendered (see {@code ExpressionRenderer}). */
     record Binary(Operator operator, SqlExpr left, SqlExpr right) implements SqlExpr {
     }

@@ -14,7 +14,8 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
 SELECT "b0"."d0" AS "campaign.name",
        "b0"."a0" AS "impressions",
        "b0"."a1" AS "clicks",
-       "b0"."a2" AS "spend"
+       "b0"."a2" AS "spend",
+       count(*) OVER () AS "__total_rows"
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "spend" DESC, "campaign.name" ASC
 LIMIT ?::bigint

@@ -16,7 +16,8 @@ SELECT "b0"."d0" AS "ad_set.id",
        "b0"."d1" AS "ad_set.name",
        "b0"."d2" AS "ad_set.status",
        "b0"."a0" AS "spend",
-       "b0"."a1" AS "clicks"
+       "b0"."a1" AS "clicks",
+       count(*) OVER () AS "__total_rows"
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "ad_set.id" ASC, "ad_set.name" ASC, "ad_set.status" ASC
 LIMIT ?::bigint

@@ -12,7 +12,8 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
 )
 SELECT "b0"."d0" AS "ad.name",
        "b0"."a0" AS "spend",
-       (("b0"."a1")::numeric / nullif("b0"."a0", 0)) AS "roas"
+       (("b0"."a1")::numeric / nullif("b0"."a0", 0)) AS "roas",
+       count(*) OVER () AS "__total_rows"
 FROM "base_0_ad_stats" AS "b0"
 WHERE "b0"."a0" >= ?::numeric
 ORDER BY "roas" DESC NULLS LAST, "ad.name" ASC
