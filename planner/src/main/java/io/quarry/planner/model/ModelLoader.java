@@ -79,7 +79,7 @@ public final class ModelLoader {
             throw new ModelException(source, List.of("the model must be a mapping"));
         }
         allowed(root, "model", "distribution_column", "tables", "entities", "datasets", "joins", "dimensions", "metrics",
-                "rollups", "exchange_rates");
+                "rollups", "exchange_rates", "formats");
         String distribution = text(root, "distribution_column", "model", "account_id");
         Map<String, Table> tables = map(root, "tables", this::table);
         Map<String, Entity> entities = map(root, "entities", this::entity);
@@ -98,7 +98,8 @@ public final class ModelLoader {
         Map<String, Rollup> rollups = map(root, "rollups", new RollupReader(distribution, tables, datasets, problems)::read);
         // The checks run even when reading found problems, so one load lists them all.
         SemanticModel model = new SemanticModel(distribution, tables, entities, datasets, joins, dimensions, metrics,
-                List.copyOf(rollups.values()), Optional.ofNullable(root.path("exchange_rates").textValue()));
+                List.copyOf(rollups.values()), Optional.ofNullable(root.path("exchange_rates").textValue()),
+                FormatScales.read(root.path("formats"), problems));
         problems.addAll(new ModelValidator(model).problems());
         if (problems.isEmpty()) {
             return model;

@@ -23,10 +23,12 @@ public final class SemanticModel {
     private final JoinGraph graph;
     private final List<Rollup> rollups;
     private final Optional<String> exchangeRates;
+    private final FormatScales formatScales;
 
     SemanticModel(String distributionColumn, Map<String, Table> tables, Map<String, Entity> entities,
                   Map<String, Dataset> datasets, List<Join> joins, Map<String, Dimension> dimensions,
-                  Map<String, Metric> metrics, List<Rollup> rollups, Optional<String> exchangeRates) {
+                  Map<String, Metric> metrics, List<Rollup> rollups, Optional<String> exchangeRates,
+                  FormatScales formatScales) {
         this.distributionColumn = distributionColumn;
         this.tables = Map.copyOf(tables);
         this.entities = Map.copyOf(entities);
@@ -37,6 +39,12 @@ public final class SemanticModel {
         this.graph = new JoinGraph(joins);
         this.rollups = List.copyOf(rollups);
         this.exchangeRates = exchangeRates;
+        this.formatScales = formatScales;
+    }
+
+    /** The decimal places of quotient metrics, by format. */
+    public FormatScales formatScales() {
+        return formatScales;
     }
 
     /** The column every tenant table is distributed by and filtered on ({@code account_id}). */

@@ -91,10 +91,10 @@ final class CompareShaper {
         for (OutputMetric metric : report.metrics()) {
             SqlExpr current = MetricSql.of(metric.metric(), a -> new Column("s", now.get(a)));
             SqlExpr previous = MetricSql.of(metric.metric(), a -> new Column("s", before.get(a)));
-            items.add(new Item(current, metric.name()));
-            items.add(new Item(previous, metric.name() + PREVIOUS));
-            items.add(new Item(SafeDivision.of(new Binary(Operator.MINUS, current, previous), previous),
-                    metric.name() + CHANGE));
+            items.add(new Item(Rounding.of(metric, current), metric.name()));
+            items.add(new Item(Rounding.of(metric, previous), metric.name() + PREVIOUS));
+            items.add(new Item(Rounding.to(SafeDivision.of(new Binary(Operator.MINUS, current, previous), previous),
+                    report.compare().orElseThrow().changeScale()), metric.name() + CHANGE));
         }
         if (!report.totals().isEmpty()) {
             items.add(new Item(new IntegerConstant(level.number()), Level.COLUMN));

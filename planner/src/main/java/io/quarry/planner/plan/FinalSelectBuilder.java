@@ -99,7 +99,7 @@ final class FinalSelectBuilder {
             items.add(new Item(dimension(d), report.dimensions().get(d).name()));
         }
         for (OutputMetric metric : report.metrics()) {
-            items.add(new Item(metric(metric.metric()), metric.name()));
+            items.add(new Item(Rounding.of(metric, metric(metric.metric())), metric.name()));
         }
         if (!report.totals().isEmpty()) {
             items.add(new Item(new IntegerConstant(level.number()), Level.COLUMN));

@@ -1,8 +1,10 @@
 package io.quarry.planner.resolve;
 
+import io.quarry.planner.model.Aggregation;
 import io.quarry.planner.model.ColumnType;
 import io.quarry.planner.model.Dimension;
 import io.quarry.planner.resolve.MetricTree.Aggregate;
+import io.quarry.ql.ast.ArithmeticOperator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +54,20 @@ public final class MetricTrees {
             };
         }
         return ColumnType.DECIMAL;
+    }
+
+    /** Whether a metric's value is a quotient: it divides, or averages, anywhere in its tree. */
+    public static boolean quotient(MetricTree tree) {
+        if (tree instanceof Aggregate a) {
+            return a.aggregation() == Aggregation.AVG;
+        } else if (tree instanceof MetricTree.Arithmetic a) {
+            return a.operator() == ArithmeticOperator.DIVIDE || quotient(a.left()) || quotient(a.right());
+        } else if (tree instanceof MetricTree.Negative n) {
+            return quotient(n.operand());
+        } else if (tree instanceof MetricTree.Function f) {
+            return f.arguments().stream().anyMatch(MetricTrees::quotient);
+        }
+        return false;
     }
 
     static void datasets(MetricTree tree, Set<String> into) {

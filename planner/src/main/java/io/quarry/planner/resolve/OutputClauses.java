@@ -124,8 +124,11 @@ final class OutputClauses {
         }
     }
 
-    /** The previous period: as long as the report's range and just before it, or one year earlier. */
-    static ResolvedReport.Comparison comparison(CompareClause clause, TimeRange range) {
+    /**
+     * The previous period: as long as the report's range and just before it, or one year earlier;
+     * changes are fractions, rounded to {@code changeScale} places.
+     */
+    static ResolvedReport.Comparison comparison(CompareClause clause, TimeRange range, int changeScale) {
         if (range.from() == null || range.to() == null) {
             throw new PlanningException(PlanningError.DATE_FILTER_SHAPE, "COMPARE needs a date range with a start and"
                     + " an end, such as date DURING LAST_30_DAYS", clause.location());
@@ -135,6 +138,6 @@ final class OutputClauses {
             case SAME_PERIOD_LAST_YEAR -> new TimeRange(range.from().minusYears(1), range.to().minusYears(1));
         };
         int shift = (int) (range.from().toEpochDay() - previous.from().toEpochDay());
-        return new ResolvedReport.Comparison(clause.period(), previous, shift);
+        return new ResolvedReport.Comparison(clause.period(), previous, shift, changeScale);
     }
 }

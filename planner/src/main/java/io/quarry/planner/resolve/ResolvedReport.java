@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A report resolved against the model, separate from (and not annotating) the AST: every name
@@ -63,7 +64,14 @@ public record ResolvedReport(
     }
 
     /** A metric column of the result. */
-    public record OutputMetric(String name, MetricTree metric, String label, ColumnType type, Format format) {
+    /**
+     * A metric of the report's output.
+     *
+     * @param scale the decimal places a quotient (a ratio or an average: its digits are an
+     *              artefact of division) is rounded to, by its format; empty for exact values
+     */
+    public record OutputMetric(String name, MetricTree metric, String label, ColumnType type, Format format,
+                               OptionalInt scale) {
     }
 
     /**
@@ -79,10 +87,11 @@ public record ResolvedReport(
     }
 
     /**
-     * A comparison period: the range it covers and how many days its rows shift forward to line
-     * up with the report's own buckets.
+     * A comparison period: the range it covers, how many days its rows shift forward to line up
+     * with the report's own buckets, and the decimal places of each metric's change (a fraction,
+     * at the percent format's scale).
      */
-    public record Comparison(ComparePeriod period, TimeRange previous, int shiftDays) {
+    public record Comparison(ComparePeriod period, TimeRange previous, int shiftDays, int changeScale) {
     }
 
     /** An ORDER BY key: the name of an output column. */

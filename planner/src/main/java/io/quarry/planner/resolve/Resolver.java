@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -92,7 +93,8 @@ public final class Resolver {
         List<Level> totals = pivot.map(PivotResolver::levels)
                 .orElseGet(() -> report.totals().map(t -> OutputClauses.totals(t, dimensions)).orElse(List.of()));
         OutputClauses.requireMetricsToTotal(report, metrics, !totals.isEmpty());
-        Optional<ResolvedReport.Comparison> compare = report.compare().map(c -> OutputClauses.comparison(c, range));
+        Optional<ResolvedReport.Comparison> compare = report.compare().map(c -> OutputClauses.comparison(c, range,
+                model.formatScales().of(Format.PERCENT)));
         if (compare.isPresent()) {
             OutputClauses.requireNumbers(report, metrics);
         }
@@ -255,19 +257,26 @@ public final class Resolver {
         }
         if (expression instanceof FieldRef ref) {
             Metric metric = model.metrics().get(ref.dotted());
-            return new OutputMetric(item.alias().map(a -> a.name()).orElse(ref.dotted()), tree, metric.label(),
+            return output(item.alias().map(a -> a.name()).orElse(ref.dotted()), tree, metric.label(),
                     metric.type(), metric.format());
         }
         String name = item.alias().map(a -> a.name()).orElse(ExpressionFormatter.format(expression));
         ColumnType type = MetricTrees.type(tree);
         if (type == ColumnType.INTEGER) {
             // count(*), count(DISTINCT ad.id), min/max of an integer column: whole numbers.
-            return new OutputMetric(name, tree, name, ColumnType.INTEGER, Format.INTEGER);
+            return output(name, tree, name, ColumnType.INTEGER, Format.INTEGER);
         }
         if (type.numeric()) {
-            return new OutputMetric(name, tree, name, ColumnType.DECIMAL, Format.NUMBER);
+            return output(name, tree, name, ColumnType.DECIMAL, Format.NUMBER);
         }
-        return new OutputMetric(name, tree, name, type, type == ColumnType.DATE ? Format.DATE : Format.TEXT);
+        return output(name, tree, name, type, type == ColumnType.DATE ? Format.DATE : Format.TEXT);
+    }
+
+    /** An output metric; a quotient (a ratio, an average) is rounded to its format's scale. */
+    private OutputMetric output(String name, MetricTree tree, String label, ColumnType type, Format format) {
+        OptionalInt scale = MetricTrees.quotient(tree) ? OptionalInt.of(model.formatScales().of(format))
+                : OptionalInt.empty();
+        return new OutputMetric(name, tree, label, type, format, scale);
     }
 
     private static long nonNegative(long value, IntegerOrParameter where) {

@@ -53,6 +53,8 @@ class ReportCombinationsTest {
     private static final int MAX_ROWS = 100_000;
     /** Relative tolerance of a {@code _change} value (PostgreSQL divides to at least 16 digits). */
     private static final BigDecimal CHANGE_TOLERANCE = new BigDecimal("1e-12");
+    private static final int PERCENT_SCALE = 6;
+    private static final BigDecimal HALF_A_UNIT = new BigDecimal("0.5e-6");
 
     /**
      * A region with a DST change inside the data (passed to PostgreSQL by name) and a 45-minute
@@ -247,9 +249,15 @@ class ReportCombinationsTest {
             if (expected.get(i) == null || value == null) {
                 assertThat(value).as(what).isEqualTo(expected.get(i));
             } else if (names.get(i).endsWith("_change")) {
-                BigDecimal allowed = CHANGE_TOLERANCE.multiply(expected.get(i).abs().max(BigDecimal.ONE));
+                // A change is a fraction rounded to the percent scale: within half a unit of its last place.
+                assertThat(value.scale()).as(what).isEqualTo(PERCENT_SCALE);
+                BigDecimal allowed = HALF_A_UNIT.add(CHANGE_TOLERANCE.multiply(expected.get(i).abs().max(BigDecimal.ONE)));
                 assertThat(value.subtract(expected.get(i)).abs()).as("%s: %s, expected %s", what, value,
                         expected.get(i)).isLessThanOrEqualTo(allowed);
+            } else if (value.scale() < expected.get(i).scale()) {
+                // A quotient, rounded to its format's scale.
+                assertThat(value).as(what).isEqualByComparingTo(expected.get(i).setScale(value.scale(),
+                        java.math.RoundingMode.HALF_UP));
             } else {
                 assertThat(value).as(what).isEqualByComparingTo(expected.get(i));
             }

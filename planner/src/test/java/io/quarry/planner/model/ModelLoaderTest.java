@@ -50,6 +50,15 @@ class ModelLoaderTest {
 
     static Stream<Arguments> invalidModels() {
         return Stream.of(
+                Arguments.of("unknown format in formats", BASE + "formats:\n  money: {scale: 2}\n",
+                        "formats.money: unknown format 'money' (number, integer, currency, percent, text, date)"),
+                Arguments.of("a scale for text", BASE + "formats:\n  text: {scale: 2}\n",
+                        "formats.text: a text value is not a number; only number, integer, currency and percent have"
+                        + " a scale"),
+                Arguments.of("a scale out of range", BASE + "formats:\n  percent: {scale: 40}\n",
+                        "formats.percent.scale must be a whole number from 0 to 12, not 40"),
+                Arguments.of("a format without scale", BASE + "formats:\n  percent: {digits: 2}\n",
+                        "formats.percent must be a mapping with one key, scale"),
                 Arguments.of("tenant join without account_id",
                         BASE.replace("on: {account_id: account_id, campaign_id: campaign_id}", "on: {campaign_id: campaign_id}"),
                         "join stats -> campaign: a join between tenant tables must include account_id = account_id"

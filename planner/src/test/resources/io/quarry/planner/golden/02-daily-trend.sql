@@ -13,7 +13,7 @@ SELECT "b0"."d0" AS "date.day",
        "b0"."a0" AS "impressions",
        "b0"."a1" AS "clicks",
        "b0"."a2" AS "spend",
-       (("b0"."a1")::numeric / nullif("b0"."a0", 0)) AS "ctr"
+       round((("b0"."a1")::numeric / nullif("b0"."a0", 0)), 6) AS "ctr"
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "date.day" ASC
 

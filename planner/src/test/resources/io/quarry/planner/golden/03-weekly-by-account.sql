@@ -15,7 +15,7 @@ SELECT "b0"."d0" AS "account.name",
        "b0"."d1" AS "date.week",
        "b0"."a0" AS "spend",
        "b0"."a1" AS "conversions",
-       (("b0"."a0")::numeric / nullif("b0"."a1", 0)) AS "cpa"
+       round((("b0"."a0")::numeric / nullif("b0"."a1", 0)), 4) AS "cpa"
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "account.name" ASC, "date.week" ASC
 

@@ -11,7 +11,7 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
 SELECT "b0"."d0" AS "date.month",
        "b0"."a0" AS "spend",
        "b0"."a1" AS "conversion_value",
-       (("b0"."a1")::numeric / nullif("b0"."a0", 0)) AS "roas"
+       round((("b0"."a1")::numeric / nullif("b0"."a0", 0)), 4) AS "roas"
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "date.month" ASC
 

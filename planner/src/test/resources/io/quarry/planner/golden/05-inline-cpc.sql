@@ -14,7 +14,7 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
 SELECT "b0"."d0" AS "campaign.name",
        "b0"."a0" AS "clicks",
        "b0"."a1" AS "spend",
-       (("b0"."a1")::numeric / nullif(nullif("b0"."a0", ?::numeric), 0)) AS "cpc"
+       round((("b0"."a1")::numeric / nullif(nullif("b0"."a0", ?::numeric), 0)), 4) AS "cpc"
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "cpc" DESC NULLS LAST, "campaign.name" ASC
 

@@ -15,7 +15,7 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
   SELECT "b0"."d0" AS "campaign.objective",
          "b0"."a0" AS "spend",
          "b0"."a1" AS "conversions",
-         (("b0"."a1")::numeric / nullif("b0"."a2", 0)) AS "conversion_rate",
+         round((("b0"."a1")::numeric / nullif("b0"."a2", 0)), 6) AS "conversion_rate",
          0 AS "__level"
   FROM "base_0_ad_stats" AS "b0"
   ORDER BY "spend" DESC, "campaign.objective" ASC
@@ -30,7 +30,7 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
   SELECT (NULL)::text AS "campaign.objective",
          "b0"."a0" AS "spend",
          "b0"."a1" AS "conversions",
-         (("b0"."a1")::numeric / nullif("b0"."a2", 0)) AS "conversion_rate",
+         round((("b0"."a1")::numeric / nullif("b0"."a2", 0)), 6) AS "conversion_rate",
          1 AS "__level"
   FROM "total_1_base_0_ad_stats" AS "b0"
 )

@@ -18,7 +18,7 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
          "b0"."d1" AS "country.name",
          "b0"."a0" AS "impressions",
          "b0"."a1" AS "reach",
-         ((("b0"."a2" * ?::numeric))::numeric / nullif("b0"."a0", 0)) AS "cpm",
+         round(((("b0"."a2" * ?::numeric))::numeric / nullif("b0"."a0", 0)), 4) AS "cpm",
          0 AS "__level"
   FROM "base_0_ad_stats" AS "b0"
   ORDER BY "country.region" ASC, "impressions" DESC, "country.name" ASC
@@ -36,7 +36,7 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
          (NULL)::text AS "country.name",
          "b0"."a0" AS "impressions",
          "b0"."a1" AS "reach",
-         ((("b0"."a2" * ?::numeric))::numeric / nullif("b0"."a0", 0)) AS "cpm",
+         round(((("b0"."a2" * ?::numeric))::numeric / nullif("b0"."a0", 0)), 4) AS "cpm",
          1 AS "__level"
   FROM "total_1_base_0_ad_stats" AS "b0"
 ),
@@ -51,7 +51,7 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
          (NULL)::text AS "country.name",
          "b0"."a0" AS "impressions",
          "b0"."a1" AS "reach",
-         ((("b0"."a2" * ?::numeric))::numeric / nullif("b0"."a0", 0)) AS "cpm",
+         round(((("b0"."a2" * ?::numeric))::numeric / nullif("b0"."a0", 0)), 4) AS "cpm",
          2 AS "__level"
   FROM "total_2_base_0_ad_stats" AS "b0"
 )

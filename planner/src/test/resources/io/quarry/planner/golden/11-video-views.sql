@@ -14,7 +14,7 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
 SELECT "b0"."d0" AS "ad.name",
        "b0"."a0" AS "video_views",
        "b0"."a1" AS "spend",
-       (("b0"."a1")::numeric / nullif(nullif("b0"."a0", ?::numeric), 0)) AS "cost_per_view",
+       round((("b0"."a1")::numeric / nullif(nullif("b0"."a0", ?::numeric), 0)), 4) AS "cost_per_view",
        count(*) OVER () AS "__total_rows"
 FROM "base_0_ad_stats" AS "b0"
 WHERE "b0"."a0" > ?::numeric

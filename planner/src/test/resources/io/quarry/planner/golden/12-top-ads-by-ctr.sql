@@ -15,7 +15,7 @@ SELECT "b0"."d0" AS "ad.id",
        "b0"."d1" AS "ad.name",
        "b0"."a0" AS "impressions",
        "b0"."a1" AS "clicks",
-       (("b0"."a1")::numeric / nullif("b0"."a0", 0)) AS "ctr",
+       round((("b0"."a1")::numeric / nullif("b0"."a0", 0)), 6) AS "ctr",
        count(*) OVER () AS "__total_rows"
 FROM "base_0_ad_stats" AS "b0"
 WHERE "b0"."a0" >= ?::numeric

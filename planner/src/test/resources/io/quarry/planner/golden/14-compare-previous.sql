@@ -48,13 +48,13 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
 SELECT "s"."d0" AS "campaign.name",
        "s"."x0" AS "spend",
        "s"."p0" AS "spend_previous",
-       ((("s"."x0" - "s"."p0"))::numeric / nullif("s"."p0", 0)) AS "spend_change",
+       round(((("s"."x0" - "s"."p0"))::numeric / nullif("s"."p0", 0)), 6) AS "spend_change",
        "s"."x1" AS "conversions",
        "s"."p1" AS "conversions_previous",
-       ((("s"."x1" - "s"."p1"))::numeric / nullif("s"."p1", 0)) AS "conversions_change",
-       (("s"."x0")::numeric / nullif("s"."x1", 0)) AS "cpa",
-       (("s"."p0")::numeric / nullif("s"."p1", 0)) AS "cpa_previous",
-       ((((("s"."x0")::numeric / nullif("s"."x1", 0)) - (("s"."p0")::numeric / nullif("s"."p1", 0))))::numeric / nullif((("s"."p0")::numeric / nullif("s"."p1", 0)), 0)) AS "cpa_change"
+       round(((("s"."x1" - "s"."p1"))::numeric / nullif("s"."p1", 0)), 6) AS "conversions_change",
+       round((("s"."x0")::numeric / nullif("s"."x1", 0)), 4) AS "cpa",
+       round((("s"."p0")::numeric / nullif("s"."p1", 0)), 4) AS "cpa_previous",
+       round(((((("s"."x0")::numeric / nullif("s"."x1", 0)) - (("s"."p0")::numeric / nullif("s"."p1", 0))))::numeric / nullif((("s"."p0")::numeric / nullif("s"."p1", 0)), 0)), 6) AS "cpa_change"
 FROM "compared" AS "s"
 ORDER BY "campaign.name" ASC
 

@@ -44,10 +44,10 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
 SELECT "s"."d0" AS "date.month",
        "s"."x0" AS "spend",
        "s"."p0" AS "spend_previous",
-       ((("s"."x0" - "s"."p0"))::numeric / nullif("s"."p0", 0)) AS "spend_change",
+       round(((("s"."x0" - "s"."p0"))::numeric / nullif("s"."p0", 0)), 6) AS "spend_change",
        "s"."x1" AS "conversion_value",
        "s"."p1" AS "conversion_value_previous",
-       ((("s"."x1" - "s"."p1"))::numeric / nullif("s"."p1", 0)) AS "conversion_value_change"
+       round(((("s"."x1" - "s"."p1"))::numeric / nullif("s"."p1", 0)), 6) AS "conversion_value_change"
 FROM "compared" AS "s"
 ORDER BY "date.month" ASC
 

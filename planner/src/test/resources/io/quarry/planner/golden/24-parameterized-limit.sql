@@ -12,7 +12,7 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
 )
 SELECT "b0"."d0" AS "ad.name",
        "b0"."a0" AS "spend",
-       (("b0"."a1")::numeric / nullif("b0"."a0", 0)) AS "roas",
+       round((("b0"."a1")::numeric / nullif("b0"."a0", 0)), 4) AS "roas",
        count(*) OVER () AS "__total_rows"
 FROM "base_0_ad_stats" AS "b0"
 WHERE "b0"."a0" >= ?::numeric

@@ -15,8 +15,8 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
   GROUP BY 1
 )
 SELECT "b0"."d0" AS "country.name",
-       ((coalesce("b0"."a0", ?::numeric))::numeric / nullif(nullif("b0"."a1", ?::numeric), 0)) AS "blended_roas",
-       "b0"."a2" AS "avg_daily_ad_spend",
+       round(((coalesce("b0"."a0", ?::numeric))::numeric / nullif(nullif("b0"."a1", ?::numeric), 0)), 4) AS "blended_roas",
+       round(("b0"."a2")::numeric, 4) AS "avg_daily_ad_spend",
        "b0"."a3" AS "max_spend",
        "b0"."a4" AS "min_spend"
 FROM "base_0_ad_stats" AS "b0"

@@ -16,7 +16,7 @@ WITH "base_0_ad_stats" AS MATERIALIZED (
 SELECT "b0"."d0" AS "campaign.name",
        "b0"."d1" AS "campaign.objective",
        "b0"."a0" AS "conversions",
-       (("b0"."a1")::numeric / nullif("b0"."a0", 0)) AS "cpa"
+       round((("b0"."a1")::numeric / nullif("b0"."a0", 0)), 4) AS "cpa"
 FROM "base_0_ad_stats" AS "b0"
 ORDER BY "campaign.name" ASC, "campaign.objective" ASC
 

@@ -13,11 +13,11 @@ SELECT "b0"."a0" AS "impressions",
        "b0"."a1" AS "clicks",
        "b0"."a2" AS "spend",
        "b0"."a3" AS "conversions",
-       (("b0"."a1")::numeric / nullif("b0"."a0", 0)) AS "ctr",
-       (("b0"."a2")::numeric / nullif("b0"."a1", 0)) AS "cpc",
-       ((("b0"."a2" * ?::numeric))::numeric / nullif("b0"."a0", 0)) AS "cpm",
-       (("b0"."a2")::numeric / nullif("b0"."a3", 0)) AS "cpa",
-       (("b0"."a4")::numeric / nullif("b0"."a2", 0)) AS "roas"
+       round((("b0"."a1")::numeric / nullif("b0"."a0", 0)), 6) AS "ctr",
+       round((("b0"."a2")::numeric / nullif("b0"."a1", 0)), 4) AS "cpc",
+       round(((("b0"."a2" * ?::numeric))::numeric / nullif("b0"."a0", 0)), 4) AS "cpm",
+       round((("b0"."a2")::numeric / nullif("b0"."a3", 0)), 4) AS "cpa",
+       round((("b0"."a4")::numeric / nullif("b0"."a2", 0)), 4) AS "roas"
 FROM "base_0_ad_stats" AS "b0"
 
 -- $1 = 101

@@ -18,7 +18,7 @@ SELECT "b0"."d0" AS "campaign.name",
        "b0"."d1" AS "ad.format",
        "b0"."a0" AS "spend",
        "b0"."a1" AS "conversions",
-       (("b0"."a0")::numeric / nullif(nullif("b0"."a1", ?::numeric), 0)) AS "cost_per_install"
+       round((("b0"."a0")::numeric / nullif(nullif("b0"."a1", ?::numeric), 0)), 4) AS "cost_per_install"
 FROM "base_0_ad_stats" AS "b0"
 WHERE "b0"."a0" > ?::numeric
 ORDER BY "cost_per_install" ASC NULLS LAST, "campaign.name" ASC, "ad.format" ASC
