@@ -194,9 +194,19 @@ final class FilterResolver {
                 expression.location(), Suggestions.closest(name, model.dimensions().keySet()));
     }
 
+    /**
+     * The value a field is compared with; NULL is refused: a comparison with it is never true
+     * (and, folded to a constant, it is a filter Citus refuses next to an outer join).
+     */
     private BindValue value(Operand operand, Expression value) {
         String what = operand instanceof DimensionOperand d ? d.dimension().name() : "a metric";
-        return values.value(value, type(operand), what);
+        BindValue bound = values.value(value, type(operand), what);
+        if (bound.value() == null) {
+            throw new PlanningException(PlanningError.INVALID_VALUE, "a comparison with NULL is never true (NULL is"
+                    + " no value); to keep or drop missing values write " + what + " IS NULL or IS NOT NULL",
+                    value.location());
+        }
+        return bound;
     }
 
     /** A metric's values are compared as decimals when they are numbers (whatever their SQL type). */

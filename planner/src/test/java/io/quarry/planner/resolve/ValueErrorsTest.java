@@ -26,6 +26,12 @@ class ValueErrorsTest {
 
     static Stream<Arguments> errors() {
         return Stream.of(
+                Arguments.of("METRICS spend WHERE campaign.status = NULL" + LAST_WEEK, Map.of(),
+                        PlanningError.INVALID_VALUE, "line 1:39: a comparison with NULL is never true (NULL is no"
+                                + " value); to keep or drop missing values write campaign.status IS NULL or IS NOT NULL"),
+                Arguments.of("METRICS spend WHERE campaign.status IN ('ACTIVE', NULL)" + LAST_WEEK, Map.of(),
+                        PlanningError.INVALID_VALUE, "line 1:51: a comparison with NULL is never true (NULL is no"
+                                + " value); to keep or drop missing values write campaign.status IS NULL or IS NOT NULL"),
                 Arguments.of("METRICS spend WHERE date >= today() - 9223372036854775807", Map.of(),
                         PlanningError.INVALID_VALUE, "line 1:29: today() - 9223372036854775807 is outside the"
                         + " supported dates, 0001-01-01 to 9999-12-31"),
