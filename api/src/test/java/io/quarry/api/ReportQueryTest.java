@@ -99,6 +99,9 @@ class ReportQueryTest extends ApiTest {
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token));
         assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.FORBIDDEN.getCode());
         assertThat(problem(e)).containsEntry("code", "NO_ACCOUNTS");
+        HttpClientResponseException catalog = error(HttpRequest.GET("/api/v1/model").bearerAuth(token));
+        assertThat(catalog.getStatus().getCode()).as("every endpoint").isEqualTo(HttpStatus.FORBIDDEN.getCode());
+        assertThat(problem(catalog)).containsEntry("code", "NO_ACCOUNTS");
     }
 
     @Test
