@@ -33,7 +33,8 @@ class PlanSafetyTest extends ApiTest {
     @Test
     void aStatementWithoutATenantFilterIsRefusedAndCounted() {
         PlannedQuery query = planner.plan(new ReportParser().parseText(
-                "DIMENSIONS campaign.name METRICS spend WHERE date DURING LAST_30_DAYS"), TenantScope.of(1L, 2L), Map.of());
+                "DIMENSIONS campaign.name, date.day METRICS spend WHERE date DURING LAST_30_DAYS"), TenantScope.of(1L, 2L),
+                Map.of());
         assertThat(safety.require(query)).isSameAs(query);
         String filter = "\n    AND \"campaign\".\"account_id\" = ANY(?::bigint[])";
         assertThat(query.sql().sql()).contains(filter);

@@ -8,6 +8,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.quarry.api.ApiTest;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +86,19 @@ class PagingTest extends ApiTest {
         assertThat((List<?>) pivot.get("rows")).hasSize(2);
         assertThat(meta).containsEntry("offset", 1).containsEntry("limit", 2).containsEntry("truncated", true);
         assertThat((Integer) meta.get("totalRows")).isGreaterThan(3);
+    }
+
+    @Test
+    void aPagedExportStreamsThePageWithoutTheCount() throws Exception {
+        String csv = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query", ADS + "LIMIT 3 OFFSET 2\n")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).accept(MediaType.TEXT_CSV_TYPE).bearerAuth(token()));
+        List<CSVRecord> records = CSVParser.parse(csv, CSVFormat.RFC4180).getRecords();
+        assertThat(records).hasSize(4);
+        assertThat(records.get(0).toList()).containsExactly("ad.name", "clicks");
+        assertThat(records).allSatisfy(record -> assertThat(record.size()).isEqualTo(2));
+        String ndjson = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/reports/query", ADS + "LIMIT 3\n")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).accept("application/x-ndjson").bearerAuth(token()));
+        assertThat(ndjson.lines().toList()).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContain("__"));
     }
 
     private Map<String, Object> query(String report) {

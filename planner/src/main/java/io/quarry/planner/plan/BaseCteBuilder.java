@@ -39,6 +39,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,26 +87,55 @@ final class BaseCteBuilder {
         boolean converts = Money.converts(model, report, datasetName);
         RollupChoice.Choice source = rollups.choose(datasetName, level, range, shiftDays, aggregates, converts);
         Table facts = source.rollup().map(model::tableOf).orElse(model.tableOf(datasetName));
-        Map<String, Join> joins = joinsNeeded(datasetName, converts);
+        Map<String, Join> joins = joinsNeeded(datasetName);
+        boolean pre = source.rollup().isEmpty()
+                && PreAggregation.applies(report, model, dataset, level, joins.values(), aggregates);
         List<SqlExpr> where = new ArrayList<>();
         List<String> tables = new ArrayList<>(List.of(facts.name()));
         From from = TableReads.of(model, facts, factAlias, report.scope());
-        for (Join join : joins.values()) {
-            Table target = model.tableOf(join.to());
-            tables.add(target.name());
-            from = new Joined(from, join.optional() ? JoinType.LEFT : JoinType.INNER,
-                    TableReads.of(model, target, join.to(), report.scope()), JoinRule.on(model, join, join.from(), join.to()));
-        }
         if (converts) {
-            tables.add(model.exchangeRates().orElseThrow());
-            from = ExchangeRates.join(from, model.exchangeRates().orElseThrow(), dataset, factAlias, dimension(
-                    model.dimensions().get(dataset.currency().orElseThrow()), Optional.empty(), dataset, factAlias, 0),
-                    report.currency().orElseThrow());
+            // Each row's amounts convert at its day's rate, so the rates join the facts themselves
+            // (inside the pre-aggregation when there is one), through the path to the rows' currency.
+            Map<String, Join> currencyPath = new LinkedHashMap<>();
+            addPath(datasetName, model.dimensions().get(dataset.currency().orElseThrow()), currencyPath);
+            if (pre) {
+                from = currencyJoin(joined(from, currencyPath.values(), tables), dataset, tables);
+            } else {
+                currencyPath.putAll(joins);
+                joins = currencyPath;
+            }
         }
-        where.addAll(timeRange(dataset, factAlias, range));
+        List<SqlExpr> factFilters = new ArrayList<>(timeRange(dataset, factAlias, range));
         for (Predicate filter : report.filters()) {
-            where.add(PredicateSql.of(filter, operand -> dimension(((Predicate.DimensionOperand) operand).dimension(),
-                    Optional.empty(), dataset, factAlias, 0)));
+            SqlExpr condition = PredicateSql.of(filter, operand -> dimension(
+                    ((Predicate.DimensionOperand) operand).dimension(), Optional.empty(), dataset, factAlias, 0));
+            boolean onFacts = MetricTrees.dimensions(filter).stream().allMatch(d -> PreAggregation.onFacts(d, dataset));
+            (pre && onFacts ? factFilters : where).add(condition);
+        }
+        Map<Integer, SqlExpr> dimensions = new LinkedHashMap<>();
+        for (int i = 0; i < report.dimensions().size(); i++) {
+            OutputDimension output = report.dimensions().get(i);
+            if (level.keeps(i)) {
+                dimensions.put(i, dimension(output.dimension(), output.grain(), dataset, factAlias, shiftDays));
+            }
+        }
+        if (pre) {
+            List<SqlExpr> partials = aggregates.stream()
+                    .map(a -> factAggregate(a, dataset, converts && Money.isMoney(model, a))).toList();
+            Map<Integer, SqlExpr> onFacts = new LinkedHashMap<>();
+            dimensions.forEach((i, expression) -> {
+                if (PreAggregation.onFacts(report.dimensions().get(i).dimension(), dataset)) {
+                    onFacts.put(i, expression);
+                }
+            });
+            from = PreAggregation.table(model, dataset, factAlias, from, factFilters, joins.values(), onFacts, partials);
+            onFacts.keySet().forEach(i -> dimensions.put(i, new Column(factAlias, PreAggregation.dimension(i))));
+        } else {
+            where.addAll(0, factFilters);
+        }
+        from = joined(from, joins.values(), tables);
+        if (converts && !pre) {
+            from = currencyJoin(from, dataset, tables);
         }
         List<Item> items = new ArrayList<>();
         List<String> dimensionColumns = new ArrayList<>();
@@ -115,9 +145,8 @@ final class BaseCteBuilder {
                 dimensionColumns.add(null);
                 continue;
             }
-            OutputDimension output = report.dimensions().get(i);
             String column = "d" + i;
-            items.add(new Item(dimension(output.dimension(), output.grain(), dataset, factAlias, shiftDays), column));
+            items.add(new Item(dimensions.get(i), column));
             dimensionColumns.add(column);
             groupBy.add(new IntegerConstant(items.size()));
         }
@@ -125,26 +154,54 @@ final class BaseCteBuilder {
         Map<Aggregate, String> aggregateTypes = new LinkedHashMap<>();
         for (Aggregate aggregate : aggregates) {
             String column = "a" + aggregateColumns.size();
+            Rollup.Measure measure = source.measures().get(aggregate);
+            SqlExpr value = pre ? AggregateSql.ofRollup(aggregate, new Column(factAlias,
+                    PreAggregation.partial(aggregateColumns.size())))
+                    : measure != null ? AggregateSql.ofRollup(aggregate, converts && Money.isMoney(model, aggregate)
+                            ? ExchangeRates.convert(new Column(factAlias, measure.column()))
+                            : new Column(factAlias, measure.column()))
+                    : factAggregate(aggregate, dataset, converts && Money.isMoney(model, aggregate));
             aggregateColumns.put(aggregate, column);
             aggregateTypes.put(aggregate, AggregateSql.resultType(aggregate));
-            Rollup.Measure measure = source.measures().get(aggregate);
-            boolean money = converts && Money.isMoney(model, aggregate);
-            items.add(new Item(measure != null
-                    ? AggregateSql.ofRollup(aggregate, money ? ExchangeRates.convert(new Column(factAlias, measure.column()))
-                            : new Column(factAlias, measure.column()))
-                    : AggregateSql.of(aggregate, argument -> argument instanceof DimensionValue d
-                    ? dimension(d.dimension(), Optional.empty(), dataset, factAlias, 0)
-                    : RowExpressions.translate(((FactExpression) argument).expression(),
-                            RowTypes.of(model, model.tableOf(datasetName)),
-                            ref -> model.dimensions().containsKey(ref.dotted())
-                                    ? dimension(model.dimensions().get(ref.dotted()), Optional.empty(), dataset, factAlias, 0)
-                                    : money && dataset.money().contains(ref.dotted())
-                                    ? ExchangeRates.convert(new Column(factAlias, ref.dotted()))
-                                    : new Column(factAlias, ref.dotted())), hll), column));
+            items.add(new Item(value, column));
         }
         Select select = Select.of(items, from).where(where).groupBy(groupBy);
         return new BaseCte(datasetName, new Cte(name, true, select), dimensionColumns, aggregateColumns,
-                aggregateTypes, tables, source.reason());
+                aggregateTypes, tables, pre ? source.reason() + "; aggregates the facts by account_id, join keys and"
+                        + " their own dimensions before joining" : source.reason());
+    }
+
+    /** {@code from} joined with each of {@code joins} in order (tenant tables through their tenant reads). */
+    private From joined(From from, Collection<Join> joins, List<String> tables) {
+        for (Join join : joins) {
+            Table target = model.tableOf(join.to());
+            tables.add(target.name());
+            from = new Joined(from, join.optional() ? JoinType.LEFT : JoinType.INNER,
+                    TableReads.of(model, target, join.to(), report.scope()), JoinRule.on(model, join, join.from(), join.to()));
+        }
+        return from;
+    }
+
+    /** The exchange rates of each fact row's day, from its currency and into the report's. */
+    private From currencyJoin(From from, Dataset dataset, List<String> tables) {
+        tables.add(model.exchangeRates().orElseThrow());
+        return ExchangeRates.join(from, model.exchangeRates().orElseThrow(), dataset, dataset.name(), dimension(
+                model.dimensions().get(dataset.currency().orElseThrow()), Optional.empty(), dataset, dataset.name(), 0),
+                report.currency().orElseThrow());
+    }
+
+    /** An aggregate over the fact rows themselves; {@code money} converts the amounts it reads. */
+    private SqlExpr factAggregate(Aggregate aggregate, Dataset dataset, boolean money) {
+        String factAlias = dataset.name();
+        return AggregateSql.of(aggregate, argument -> argument instanceof DimensionValue d
+                ? dimension(d.dimension(), Optional.empty(), dataset, factAlias, 0)
+                : RowExpressions.translate(((FactExpression) argument).expression(),
+                        RowTypes.of(model, model.tableOf(dataset.name())),
+                        ref -> model.dimensions().containsKey(ref.dotted())
+                                ? dimension(model.dimensions().get(ref.dotted()), Optional.empty(), dataset, factAlias, 0)
+                                : money && dataset.money().contains(ref.dotted())
+                                ? ExchangeRates.convert(new Column(factAlias, ref.dotted()))
+                                : new Column(factAlias, ref.dotted())), hll);
     }
 
     private SqlExpr dimension(Dimension dimension, Optional<TimeGrain> grain, Dataset dataset,
@@ -168,33 +225,26 @@ final class BaseCteBuilder {
         return aggregates;
     }
 
-    /**
-     * The joins from the dataset to every entity the report uses (and to the one holding the
-     * rows' currency when it converts money), each once, nearest first.
-     */
-    private Map<String, Join> joinsNeeded(String dataset, boolean converts) {
-        Set<String> nodes = new LinkedHashSet<>();
-        if (converts) {
-            model.dimensions().get(model.dataset(dataset).orElseThrow().currency().orElseThrow()).node()
-                    .ifPresent(nodes::add);
-        }
-        report.dimensions().forEach(d -> d.dimension().node().ifPresent(nodes::add));
-        report.filters().forEach(f -> MetricTrees.dimensions(f).forEach(d -> d.node().ifPresent(nodes::add)));
+    /** The joins from the dataset to every entity the report uses, each once, nearest first. */
+    private Map<String, Join> joinsNeeded(String dataset) {
+        Set<Dimension> dimensions = new LinkedHashSet<>();
+        report.dimensions().forEach(d -> dimensions.add(d.dimension()));
+        report.filters().forEach(f -> dimensions.addAll(MetricTrees.dimensions(f)));
         for (Aggregate aggregate : aggregatesOf(dataset)) {
-            for (Dimension dimension : AggregateDimensions.of(model, aggregate)) {
-                dimension.node().ifPresent(nodes::add);
-            }
+            dimensions.addAll(AggregateDimensions.of(model, aggregate));
         }
         Map<String, Join> joins = new LinkedHashMap<>();
-        for (String node : nodes) {
-            if (node.equals(dataset)) {
-                continue;
-            }
+        dimensions.forEach(d -> addPath(dataset, d, joins));
+        return joins;
+    }
+
+    /** Adds the joins from the dataset to the node holding {@code dimension} (none for its own). */
+    private void addPath(String dataset, Dimension dimension, Map<String, Join> joins) {
+        dimension.node().filter(node -> !node.equals(dataset)).ifPresent(node -> {
             for (Join join : model.graph().path(dataset, node).orElseThrow()) {
                 joins.putIfAbsent(join.to(), join);
             }
-        }
-        return joins;
+        });
     }
 
     /** {@code time >= ? AND time < ?} on the bare time column; instants for timestamp columns. */

@@ -71,7 +71,7 @@ public final class SqlQuery {
     }
 
     /** A FROM clause item. */
-    public sealed interface From permits TenantRead, ReferenceTable, CteSource, UnionAllSource, Joined {
+    public sealed interface From permits TenantRead, ReferenceTable, CteSource, UnionAllSource, DerivedTable, Joined {
     }
 
     /**
@@ -86,6 +86,13 @@ public final class SqlQuery {
         public UnionAllSource {
             branches = List.copyOf(branches);
         }
+    }
+
+    /**
+     * {@code (SELECT ...) AS "alias"}: a query read as a table (a tenant read in its FROM filters
+     * inside it).
+     */
+    public record DerivedTable(Select query, String alias) implements From {
     }
 
     /** A CTE: {@code "cte" AS "alias"}. */

@@ -4,6 +4,7 @@ import io.quarry.planner.sql.SqlExpr.Column;
 import io.quarry.planner.sql.SqlExpr.Junction;
 import io.quarry.planner.sql.SqlQuery.Cte;
 import io.quarry.planner.sql.SqlQuery.CteSource;
+import io.quarry.planner.sql.SqlQuery.DerivedTable;
 import io.quarry.planner.sql.SqlQuery.From;
 import io.quarry.planner.sql.SqlQuery.Item;
 import io.quarry.planner.sql.SqlQuery.JoinType;
@@ -140,6 +141,10 @@ public final class SqlRenderer {
                 select(u.branches().get(i), indent + "    ");
             }
             sql.append('\n').append(indent).append("  ) AS ").append(Identifiers.quote(u.alias()));
+        } else if (from instanceof DerivedTable d) {
+            sql.append("(\n");
+            select(d.query(), indent + "    ");
+            sql.append('\n').append(indent).append("  ) AS ").append(Identifiers.quote(d.alias()));
         } else if (from instanceof Joined j) {
             from(j.left(), indent);
             sql.append('\n').append(indent).append(j.type().sql()).append(' ');

@@ -1,13 +1,20 @@
 WITH "base_0_ad_stats" AS MATERIALIZED (
   SELECT "ad"."name" AS "d0",
-         sum("ad_stats"."spend") AS "a0",
-         sum("ad_stats"."conversion_value") AS "a1"
-  FROM "ad_stats_daily" AS "ad_stats"
+         sum("ad_stats"."p_a0") AS "a0",
+         sum("ad_stats"."p_a1") AS "a1"
+  FROM (
+      SELECT "ad_stats"."account_id" AS "account_id",
+             "ad_stats"."ad_id" AS "ad_id",
+             sum("ad_stats"."spend") AS "p_a0",
+             sum("ad_stats"."conversion_value") AS "p_a1"
+      FROM "ad_stats_daily" AS "ad_stats"
+      WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+        AND "ad_stats"."day" >= ?::date
+        AND "ad_stats"."day" < ?::date
+      GROUP BY 1, 2
+    ) AS "ad_stats"
   JOIN "ads" AS "ad" ON "ad"."account_id" = "ad_stats"."account_id" AND "ad"."ad_id" = "ad_stats"."ad_id"
-  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
-    AND "ad"."account_id" = ANY(?::bigint[])
-    AND "ad_stats"."day" >= ?::date
-    AND "ad_stats"."day" < ?::date
+  WHERE "ad"."account_id" = ANY(?::bigint[])
   GROUP BY 1
 )
 SELECT "b0"."d0" AS "ad.name",
@@ -20,8 +27,8 @@ ORDER BY "roas" DESC NULLS LAST, "ad.name" ASC
 LIMIT ?::bigint
 
 -- $1 = '{1,2,3,101,102,105}'::bigint[]
--- $2 = '{1,2,3,101,102,105}'::bigint[]
--- $3 = '2026-05-16'::date
--- $4 = '2026-06-15'::date
+-- $2 = '2026-05-16'::date
+-- $3 = '2026-06-15'::date
+-- $4 = '{1,2,3,101,102,105}'::bigint[]
 -- $5 = 100.0
 -- $6 = 10

@@ -1,15 +1,24 @@
 WITH "base_0_ad_stats" AS MATERIALIZED (
-  SELECT (date_trunc('year', ("ad_stats"."day")::timestamp))::date AS "d0",
-         (date_trunc('quarter', ("ad_stats"."day")::timestamp))::date AS "d1",
+  SELECT "ad_stats"."p_d0" AS "d0",
+         "ad_stats"."p_d1" AS "d1",
          "campaign"."objective" AS "d2",
-         sum("ad_stats"."spend") AS "a0",
-         sum("ad_stats"."conversions") AS "a1"
-  FROM "ad_stats_daily" AS "ad_stats"
+         sum("ad_stats"."p_a0") AS "a0",
+         sum("ad_stats"."p_a1") AS "a1"
+  FROM (
+      SELECT "ad_stats"."account_id" AS "account_id",
+             "ad_stats"."campaign_id" AS "campaign_id",
+             (date_trunc('year', ("ad_stats"."day")::timestamp))::date AS "p_d0",
+             (date_trunc('quarter', ("ad_stats"."day")::timestamp))::date AS "p_d1",
+             sum("ad_stats"."spend") AS "p_a0",
+             sum("ad_stats"."conversions") AS "p_a1"
+      FROM "ad_stats_daily" AS "ad_stats"
+      WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+        AND "ad_stats"."day" >= ?::date
+        AND "ad_stats"."day" < ?::date
+      GROUP BY 1, 2, 3, 4
+    ) AS "ad_stats"
   JOIN "campaigns" AS "campaign" ON "campaign"."account_id" = "ad_stats"."account_id" AND "campaign"."campaign_id" = "ad_stats"."campaign_id"
-  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
-    AND "campaign"."account_id" = ANY(?::bigint[])
-    AND "ad_stats"."day" >= ?::date
-    AND "ad_stats"."day" < ?::date
+  WHERE "campaign"."account_id" = ANY(?::bigint[])
   GROUP BY 1, 2, 3
 ),
 "detail_rows" AS (
@@ -111,6 +120,6 @@ FROM (
 ORDER BY "__level" ASC, "date.year" ASC, "date.quarter" ASC, "campaign.objective" ASC
 
 -- $1 = '{1,2,3,101,102,105}'::bigint[]
--- $2 = '{1,2,3,101,102,105}'::bigint[]
--- $3 = '2025-01-01'::date
--- $4 = '2026-01-01'::date
+-- $2 = '2025-01-01'::date
+-- $3 = '2026-01-01'::date
+-- $4 = '{1,2,3,101,102,105}'::bigint[]

@@ -1,30 +1,48 @@
 WITH "base_0_ad_stats" AS MATERIALIZED (
   SELECT "campaign"."name" AS "d0",
-         (date_trunc('week', ("ad_stats"."day")::timestamp))::date AS "d1",
-         sum("ad_stats"."impressions") AS "a0",
-         sum("ad_stats"."clicks") AS "a1",
-         sum("ad_stats"."spend") AS "a2"
-  FROM "ad_stats_daily" AS "ad_stats"
+         "ad_stats"."p_d1" AS "d1",
+         sum("ad_stats"."p_a0") AS "a0",
+         sum("ad_stats"."p_a1") AS "a1",
+         sum("ad_stats"."p_a2") AS "a2"
+  FROM (
+      SELECT "ad_stats"."account_id" AS "account_id",
+             "ad_stats"."campaign_id" AS "campaign_id",
+             (date_trunc('week', ("ad_stats"."day")::timestamp))::date AS "p_d1",
+             sum("ad_stats"."impressions") AS "p_a0",
+             sum("ad_stats"."clicks") AS "p_a1",
+             sum("ad_stats"."spend") AS "p_a2"
+      FROM "ad_stats_daily" AS "ad_stats"
+      WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+        AND "ad_stats"."day" >= ?::date
+        AND "ad_stats"."day" < ?::date
+      GROUP BY 1, 2, 3
+    ) AS "ad_stats"
   JOIN "campaigns" AS "campaign" ON "campaign"."account_id" = "ad_stats"."account_id" AND "campaign"."campaign_id" = "ad_stats"."campaign_id"
-  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
-    AND "campaign"."account_id" = ANY(?::bigint[])
-    AND "ad_stats"."day" >= ?::date
-    AND "ad_stats"."day" < ?::date
+  WHERE "campaign"."account_id" = ANY(?::bigint[])
     AND ("campaign"."status" IN (?::text, ?::text))
   GROUP BY 1, 2
 ),
 "previous_0_ad_stats" AS MATERIALIZED (
   SELECT "campaign"."name" AS "d0",
-         (date_trunc('week', (("ad_stats"."day" + ?::integer))::timestamp))::date AS "d1",
-         sum("ad_stats"."impressions") AS "a0",
-         sum("ad_stats"."clicks") AS "a1",
-         sum("ad_stats"."spend") AS "a2"
-  FROM "ad_stats_daily" AS "ad_stats"
+         "ad_stats"."p_d1" AS "d1",
+         sum("ad_stats"."p_a0") AS "a0",
+         sum("ad_stats"."p_a1") AS "a1",
+         sum("ad_stats"."p_a2") AS "a2"
+  FROM (
+      SELECT "ad_stats"."account_id" AS "account_id",
+             "ad_stats"."campaign_id" AS "campaign_id",
+             (date_trunc('week', (("ad_stats"."day" + ?::integer))::timestamp))::date AS "p_d1",
+             sum("ad_stats"."impressions") AS "p_a0",
+             sum("ad_stats"."clicks") AS "p_a1",
+             sum("ad_stats"."spend") AS "p_a2"
+      FROM "ad_stats_daily" AS "ad_stats"
+      WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+        AND "ad_stats"."day" >= ?::date
+        AND "ad_stats"."day" < ?::date
+      GROUP BY 1, 2, 3
+    ) AS "ad_stats"
   JOIN "campaigns" AS "campaign" ON "campaign"."account_id" = "ad_stats"."account_id" AND "campaign"."campaign_id" = "ad_stats"."campaign_id"
-  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
-    AND "campaign"."account_id" = ANY(?::bigint[])
-    AND "ad_stats"."day" >= ?::date
-    AND "ad_stats"."day" < ?::date
+  WHERE "campaign"."account_id" = ANY(?::bigint[])
     AND ("campaign"."status" IN (?::text, ?::text))
   GROUP BY 1, 2
 ),
@@ -321,16 +339,16 @@ FROM (
 ORDER BY "__level" ASC, "cpc" DESC NULLS LAST, "campaign.name" ASC, "week" ASC
 
 -- $1 = '{101,102}'::bigint[]
--- $2 = '{101,102}'::bigint[]
--- $3 = '2026-05-01'::date
--- $4 = '2026-06-01'::date
+-- $2 = '2026-05-01'::date
+-- $3 = '2026-06-01'::date
+-- $4 = '{101,102}'::bigint[]
 -- $5 = 'ACTIVE'::text
 -- $6 = 'ACTIVE'::text
 -- $7 = 31
 -- $8 = '{101,102}'::bigint[]
--- $9 = '{101,102}'::bigint[]
--- $10 = '2026-03-31'::date
--- $11 = '2026-05-01'::date
+-- $9 = '2026-03-31'::date
+-- $10 = '2026-05-01'::date
+-- $11 = '{101,102}'::bigint[]
 -- $12 = 'ACTIVE'::text
 -- $13 = 'ACTIVE'::text
 -- $14 = 0

@@ -1,16 +1,24 @@
 WITH "base_0_ad_stats" AS MATERIALIZED (
   SELECT "campaign"."name" AS "d0",
          "ad"."format" AS "d1",
-         sum("ad_stats"."spend") AS "a0",
-         sum("ad_stats"."conversions") AS "a1"
-  FROM "ad_stats_daily" AS "ad_stats"
+         sum("ad_stats"."p_a0") AS "a0",
+         sum("ad_stats"."p_a1") AS "a1"
+  FROM (
+      SELECT "ad_stats"."account_id" AS "account_id",
+             "ad_stats"."campaign_id" AS "campaign_id",
+             "ad_stats"."ad_id" AS "ad_id",
+             sum("ad_stats"."spend") AS "p_a0",
+             sum("ad_stats"."conversions") AS "p_a1"
+      FROM "ad_stats_daily" AS "ad_stats"
+      WHERE "ad_stats"."account_id" = ANY(?::bigint[])
+        AND "ad_stats"."day" >= ?::date
+        AND "ad_stats"."day" < ?::date
+      GROUP BY 1, 2, 3
+    ) AS "ad_stats"
   JOIN "campaigns" AS "campaign" ON "campaign"."account_id" = "ad_stats"."account_id" AND "campaign"."campaign_id" = "ad_stats"."campaign_id"
   JOIN "ads" AS "ad" ON "ad"."account_id" = "ad_stats"."account_id" AND "ad"."ad_id" = "ad_stats"."ad_id"
-  WHERE "ad_stats"."account_id" = ANY(?::bigint[])
-    AND "campaign"."account_id" = ANY(?::bigint[])
+  WHERE "campaign"."account_id" = ANY(?::bigint[])
     AND "ad"."account_id" = ANY(?::bigint[])
-    AND "ad_stats"."day" >= ?::date
-    AND "ad_stats"."day" < ?::date
     AND "campaign"."objective" = ?::text
   GROUP BY 1, 2
 )
@@ -24,10 +32,10 @@ WHERE "b0"."a0" > ?::numeric
 ORDER BY "cost_per_install" ASC NULLS LAST, "campaign.name" ASC, "ad.format" ASC
 
 -- $1 = '{1,2,3,101,102,105}'::bigint[]
--- $2 = '{1,2,3,101,102,105}'::bigint[]
--- $3 = '{1,2,3,101,102,105}'::bigint[]
--- $4 = '2026-06-01'::date
--- $5 = '2026-06-16'::date
+-- $2 = '2026-06-01'::date
+-- $3 = '2026-06-16'::date
+-- $4 = '{1,2,3,101,102,105}'::bigint[]
+-- $5 = '{1,2,3,101,102,105}'::bigint[]
 -- $6 = 'APP_INSTALLS'::text
 -- $7 = 0
 -- $8 = 0
