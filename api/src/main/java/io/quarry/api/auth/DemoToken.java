@@ -51,17 +51,27 @@ public final class DemoToken implements ApplicationEventListener<ServerStartupEv
     public void onApplicationEvent(ServerStartupEvent event) {
         List<Long> accounts = demoAccounts();
         String token = generate("demo", accounts);
-        LOG.info("Demo token for accounts {} (valid {}):\n\n  export QUARRY_TOKEN={}\n", accounts,
-                TokenRules.describe(validity), token);
+        LOG.info("Demo token for accounts {} (valid {}):\n\n  export QUARRY_TOKEN={}\n\nThe web UI opens the demo report"
+                + " at {}/ (in a browser on this machine)\n", accounts, TokenRules.describe(validity), token,
+                event.getSource().getURL());
     }
 
     /** A token for {@code subject} that may read {@code accounts} and ingest rows for them. */
     public String generate(String subject, List<Long> accounts) {
+        return generate(subject, accounts, "read " + IngestCaller.SCOPE); // the demo may load its own data
+    }
+
+    /** A token that may only read the demo accounts: the one the web UI is handed (io.quarry.api.ui). */
+    public String readOnly() {
+        return generate("demo", demoAccounts(), "read");
+    }
+
+    private String generate(String subject, List<Long> accounts, String scope) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", subject);
         claims.put("iss", "quarry-demo");
         claims.put(configuration.accountsClaim(), accounts);
-        claims.put(IngestCallerBinder.SCOPE_CLAIM, "read " + IngestCaller.SCOPE); // the demo may load its own data
+        claims.put(IngestCallerBinder.SCOPE_CLAIM, scope);
         Instant now = Instant.now();
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(validity).getEpochSecond());
