@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.MediaType;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.quarry.api.ApiTest;
 import io.quarry.testdb.TestDatabase;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -28,35 +22,19 @@ import org.openqa.selenium.support.ui.Select;
  * view, sorting, a filter from the values picker, paging and the CSV export.
  */
 @MicronautTest
-class ReportBuilderUiTest extends ApiTest {
+class ReportBuilderUiTest extends BrowserTest {
 
     static final String FROM = "2026-04-01";
     static final String TO = "2026-06-14";
 
-    @Inject
-    EmbeddedServer server;
-
-    Browser browser;
-    QuarryPage page;
-    String token;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-        token = token("ui-builder", List.of(1L, 2L, 3L, 4L));
+    @Override
+    String subject() {
+        return "ui-builder";
     }
 
-    @AfterAll
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signIn() {
-        page = new QuarryPage(browser, server.getURL() + "/").open();
-        page.signIn(token);
+    @Override
+    List<Long> accounts() {
+        return List.of(1L, 2L, 3L, 4L);
     }
 
     /** Campaign status into rows, month into columns, spend into values, a custom range, a currency. */

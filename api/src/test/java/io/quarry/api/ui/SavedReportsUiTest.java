@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.quarry.api.ApiTest;
-import jakarta.inject.Inject;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -24,34 +17,18 @@ import org.openqa.selenium.support.ui.Select;
  * version someone else changed meanwhile shown as such, with a reload.
  */
 @MicronautTest
-class SavedReportsUiTest extends ApiTest {
+class SavedReportsUiTest extends BrowserTest {
 
     static final String RANGE = "WHERE date BETWEEN DATE '2026-04-01' AND DATE '2026-06-14'";
 
-    @Inject
-    EmbeddedServer server;
-
-    Browser browser;
-    QuarryPage page;
-    String token;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-        token = token("ui-saved", List.of(1L, 2L));
+    @Override
+    String subject() {
+        return "ui-saved";
     }
 
-    @AfterAll
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signIn() {
-        page = new QuarryPage(browser, server.getURL() + "/").open();
-        page.signIn(token);
+    @Override
+    List<Long> accounts() {
+        return List.of(1L, 2L);
     }
 
     private static String unique(String name) {
