@@ -1,5 +1,6 @@
 package bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,10 +47,9 @@ final class ApiClient {
         }
     }
 
-    /** The SQL the API plans for {@code report} (POST /explain). */
-    String explainSql(String report, String token) throws Exception {
-        String body = text(post("/api/v1/reports/explain", "application/json", report, token));
-        return mapper.readTree(body).path("sql").asText();
+    /** What the API answers for {@code report} at POST /explain: its SQL, steps and the database's plan. */
+    JsonNode explain(String report, String token) throws Exception {
+        return mapper.readTree(text(post("/api/v1/reports/explain", "application/json", report, token)));
     }
 
     /** The server's cache hits and misses so far (Prometheus), or nothing when it does not count them. */

@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the benchmark's database is: its data directory, version, and the size and skew of its data. */
+/** What the benchmark's database is: its data directory, version, Citus if any, and the size and skew of its data. */
 final class DatabaseFacts {
 
     private DatabaseFacts() {
@@ -57,6 +57,7 @@ final class DatabaseFacts {
                 facts.put("firstDay", rs.getString(3));
                 facts.put("lastDay", rs.getString(4));
             }
+            facts.putAll(CitusCoordinator.facts(statement));
         }
         return facts;
     }

@@ -8,13 +8,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.function.Supplier;
 
-/** The planned SQL run directly over JDBC against the server's PostgreSQL: what the API does, minus the API. */
+/** The planned SQL run directly over JDBC against the server's database: what the API does, minus the API. */
 final class DirectJdbc {
 
     private final String url;
+    private final String user;
+    private final String password;
 
-    DirectJdbc(String url) {
+    DirectJdbc(String url, String user, String password) {
         this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     String url() {
@@ -22,7 +26,7 @@ final class DirectJdbc {
     }
 
     Connection connect() throws Exception {
-        return DriverManager.getConnection(url, "postgres", "");
+        return DriverManager.getConnection(url, user, password);
     }
 
     /** Workers with a connection each, every call running the next query {@code queries} gives. */

@@ -1,5 +1,6 @@
 package bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarry.planner.plan.PlannedQuery;
@@ -21,20 +22,27 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp bench/.data/classes:api/target/quarry-api-all.jar bench.EndToEnd --base http://127.0.0.1:18080
- *     --jdbc jdbc:postgresql://127.0.0.1:25439/postgres --secret-file bench/.data/db/pg/quarry/jwt-secret
+ *     --jdbc jdbc:postgresql://127.0.0.1:25439/postgres [--jdbc-user postgres] --secret-file bench/.data/db/pg/quarry/jwt-secret
  *     [--data-dir bench/.data/db/pg]
  *     --phase uncached|cached --out e2e.json [--concurrency 4] [--throughput-concurrency 8]
  *     [--seconds 10] [--warmup 3] [--server-warmup 150] [--export-runs 3] [--demo-token TOKEN] [--only KEY,...]
  * </pre>
  *
- * Tokens are minted here with the embedded mode's HS256 secret: one per worker and shape (so
+ * The direct path's password, if any, is DATASOURCES_DEFAULT_PASSWORD's (the server's). Each shape's
+ * database plan (router or multi-shard on Citus, with its task counts) is read from POST /explain.
+ *
+ * Tokens are minted here with the server's HS256 secret: one per worker and shape (so
  * the per-caller concurrency limit never throttles the benchmark itself), and one per account
  * for the throughput run, whose reports carry no ACCOUNTS clause (each tenant reads its own).
  */
 public class EndToEnd {
 
     record ShapeResult(String key, String title, String endpoint, String accept, String report, int accounts,
-                       Boolean sqlIdentical, Result api, Result direct) {
+                       Boolean sqlIdentical, CitusPlan databasePlan, Result api, Result direct) {
+    }
+
+    /** What POST /explain says of a report: whether its SQL is the direct path's, and the database's plan. */
+    record Explained(boolean sqlIdentical, CitusPlan plan) {
     }
 
     private final ApiClient client;
@@ -45,9 +53,9 @@ public class EndToEnd {
     private final int seconds;
     private final int warmup;
 
-    EndToEnd(String base, String jdbc, String secret, int seconds, int warmup) throws Exception {
+    EndToEnd(String base, DirectJdbc jdbc, String secret, int seconds, int warmup) throws Exception {
         this.client = new ApiClient(base);
-        this.jdbc = new DirectJdbc(jdbc);
+        this.jdbc = jdbc;
         this.tokens = new Tokens(secret);
         this.runner = new PhaseRunner(client);
         this.seconds = seconds;
@@ -61,7 +69,9 @@ public class EndToEnd {
         if (!cached && !phase.equals("uncached")) {
             throw new IllegalArgumentException("--phase is uncached or cached, not " + phase);
         }
-        EndToEnd bench = new EndToEnd(options.required("base"), options.required("jdbc"),
+        DirectJdbc jdbc = new DirectJdbc(options.required("jdbc"), options.has("jdbc-user") ? options.get("jdbc-user")
+                : "postgres", System.getenv().getOrDefault("DATASOURCES_DEFAULT_PASSWORD", ""));
+        EndToEnd bench = new EndToEnd(options.required("base"), jdbc,
                 Files.readString(Path.of(options.required("secret-file")), StandardCharsets.UTF_8).strip(),
                 options.integer("seconds", 10), options.integer("warmup", 3));
         int concurrency = options.integer("concurrency", 4);
@@ -107,8 +117,8 @@ public class EndToEnd {
     ShapeResult shape(Shape shape, int concurrency, int exportRuns, boolean withDirect) throws Exception {
         PlannedQuery query = planning.plan(shape.report(), shape.accounts());
         String bench = "bench-" + shape.key();
-        Boolean identical = withDirect
-                ? sameSql(shape.key(), shape.report(), tokens.token(bench + "-explain", shape.accounts()), query) : null;
+        Explained explained = withDirect
+                ? explain(shape.key(), shape.report(), tokens.token(bench + "-explain", shape.accounts()), query) : null;
         PhaseRunner.Limits limits = shape.export()
                 ? new PhaseRunner.Limits(0, Math.max(3L * seconds, 30), exportRuns)
                 : new PhaseRunner.Limits(warmup, seconds, 0);
@@ -119,7 +129,8 @@ public class EndToEnd {
         Result direct = withDirect
                 ? runner.measure(shape.title(), "direct", concurrency, limits, jdbc.workers(() -> query)) : null;
         return new ShapeResult(shape.key(), shape.title(), shape.endpoint(), shape.accept(), shape.report(),
-                shape.accounts().size(), identical, api, direct);
+                shape.accounts().size(), explained == null ? null : explained.sqlIdentical(),
+                explained == null ? null : explained.plan(), api, direct);
     }
 
     /** Single-account reports for 100 different accounts, each with its own token, at a saturating concurrency. */
@@ -130,8 +141,8 @@ public class EndToEnd {
             accountTokens.add(tokens.token("tenant-" + account, Set.of(account)));
             queries.add(planning.plan(Shape.SMALL_REPORT, Set.of(account)));
         }
-        Boolean identical = withDirect
-                ? sameSql("throughput", Shape.SMALL_REPORT, accountTokens.get(50), queries.get(50)) : null;
+        Explained explained = withDirect
+                ? explain("throughput", Shape.SMALL_REPORT, accountTokens.get(50), queries.get(50)) : null;
         AtomicLong next = new AtomicLong();
         PhaseRunner.Limits limits = new PhaseRunner.Limits(warmup, seconds, 0);
         String title = "single-account reports, " + Shape.THROUGHPUT_ACCOUNTS.size() + " accounts";
@@ -144,18 +155,22 @@ public class EndToEnd {
         result.put("title", title);
         result.put("report", Shape.SMALL_REPORT);
         result.put("accounts", "1, 11, 21, ..., 991 (every tenth; one token per account)");
-        result.put("sqlIdentical", identical);
+        result.put("sqlIdentical", explained == null ? null : explained.sqlIdentical());
+        result.put("databasePlan", explained == null ? null : explained.plan());
         result.put("api", api);
         result.put("direct", direct);
         return result;
     }
 
-    /** Whether the API plans {@code report} into exactly the SQL the direct path runs (POST /explain). */
-    private boolean sameSql(String key, String report, String token, PlannedQuery query) throws Exception {
-        boolean same = client.explainSql(report, token).equals(query.sql().sql());
+    /** Whether the API plans {@code report} into exactly the SQL the direct path runs, and how the database plans it. */
+    private Explained explain(String key, String report, String token, PlannedQuery query) throws Exception {
+        JsonNode explain = client.explain(report, token);
+        boolean same = explain.path("sql").asText().equals(query.sql().sql());
         if (!same) {
             System.err.println("WARNING: the API's SQL for " + key + " differs from the direct path's");
         }
-        return same;
+        List<String> plan = new ArrayList<>();
+        explain.path("databasePlan").forEach(line -> plan.add(line.asText()));
+        return new Explained(same, CitusPlan.of(plan));
     }
 }

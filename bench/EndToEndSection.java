@@ -4,28 +4,58 @@ import static bench.Markdown.grouped;
 import static bench.Markdown.num;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The report's end-to-end sections from EndToEnd's two phases: the shapes with the cache off (API vs
  * direct SQL), single-account reports per second, and the single-account shapes with the cache on;
- * the API-vs-direct and throughput targets.
+ * the API-vs-direct and throughput targets. Without a cache-on phase (the Citus run), the first two,
+ * with more columns in the API-vs-direct table and a line under the throughput table.
  */
 final class EndToEndSection {
 
+    /** What a report adds to the API-vs-direct table (a column per header, cells per shape) and under the throughput. */
+    interface Extra {
+        default List<String> headers() {
+            return List.of();
+        }
+
+        default List<String> cells(JsonNode shape) {
+            return List.of();
+        }
+
+        default String throughputNote(JsonNode throughput) {
+            return "";
+        }
+    }
+
+    private static final Extra NONE = new Extra() {
+    };
+
     private final Markdown md;
     private final Targets targets;
+    private final Extra extra;
 
-    private EndToEndSection(Markdown md, Targets targets) {
+    private EndToEndSection(Markdown md, Targets targets, Extra extra) {
         this.md = md;
         this.targets = targets;
+        this.extra = extra;
     }
 
     static void write(Markdown md, Targets targets, JsonNode uncached, JsonNode cached) {
-        EndToEndSection section = new EndToEndSection(md, targets);
+        EndToEndSection section = new EndToEndSection(md, targets, NONE);
         section.shapes(uncached, cached);
         section.throughput(uncached);
         section.cached(uncached, cached);
+    }
+
+    /** The cache-off sections only, with {@code extra}'s columns and note. */
+    static void writeUncached(Markdown md, Targets targets, JsonNode uncached, Extra extra) {
+        EndToEndSection section = new EndToEndSection(md, targets, extra);
+        section.shapes(uncached, null);
+        section.throughput(uncached);
     }
 
     private void shapes(JsonNode uncached, JsonNode cached) {
@@ -42,19 +72,25 @@ final class EndToEndSection {
                 settings.path("seconds").asInt(), settings.path("warmupSeconds").asInt(),
                 settings.path("exportRuns").asInt()));
         warmup("cache off", uncached.path("serverWarmup"));
-        warmup("cache on", cached.path("serverWarmup"));
-        md.append("Tokens: the server's printed demo token reads accounts ")
-                .append(uncached.path("demoTokenAccounts").asText("(none printed)"))
-                .append("; the benchmark mints its own (HS256, the embedded mode's secret): per shape and worker with"
-                        + " the shape's accounts, and one per account for the throughput run.\n\n");
+        if (cached != null) {
+            warmup("cache on", cached.path("serverWarmup"));
+        }
+        md.append(uncached.has("demoTokenAccounts")
+                        ? "Tokens: the server's printed demo token reads accounts " + uncached.path("demoTokenAccounts").asText()
+                                + "; the benchmark mints its own (HS256, the embedded mode's secret)"
+                        : "Tokens: the server printed no demo token; the benchmark mints its own (HS256, the server's secret)")
+                .append(": per shape and worker with the shape's accounts, and one per account for the throughput run.\n\n");
         md.append("| shape | path | conc. | requests | errors | p50 | p95 | p99 | max | req/s | rows | server plan p50 |\n")
                 .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (JsonNode shape : uncached.path("shapes")) {
             resultRow(shape.path("title").asText(), shape.path("api"));
             resultRow("", shape.path("direct"));
         }
-        md.append("\n| shape | SQL identical | direct p50 | API p50 | API / direct | added | target | |\n")
-                .append("| --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n");
+        md.append("\n| shape | SQL identical | direct p50 | API p50 | API / direct | added | target | |");
+        extra.headers().forEach(h -> md.append(" ").append(h).append(" |"));
+        md.append("\n| --- | --- | ---: | ---: | ---: | ---: | --- | --- |");
+        extra.headers().forEach(h -> md.append(" --- |"));
+        md.append("\n");
         for (JsonNode shape : uncached.path("shapes")) {
             comparison(shape);
         }
@@ -81,9 +117,9 @@ final class EndToEndSection {
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         resultCells(api);
         resultCells(direct);
-        md.append(String.format(Locale.ROOT, "%nAPI / direct throughput: %.2f; SQL identical: %s.%n",
+        md.append(String.format(Locale.ROOT, "%nAPI / direct throughput: %.2f; SQL identical: %s.%s%n",
                 api.path("perSecond").asDouble() / direct.path("perSecond").asDouble(),
-                throughput.path("sqlIdentical").asText()));
+                throughput.path("sqlIdentical").asText(), extra.throughputNote(throughput)));
         targets.add("single-account reports/s, cache off (API, concurrency " + concurrency + ")",
                 ">= " + grouped((long) Targets.THROUGHPUT_TARGET) + "/s",
                 num(api.path("perSecond").asDouble()) + "/s (direct SQL " + num(direct.path("perSecond").asDouble()) + "/s)",
@@ -150,9 +186,11 @@ final class EndToEndSection {
         String target = large
                 ? "ratio <= " + num(Targets.RATIO_TARGET) : "added <= " + num(Targets.ADDED_TARGET_MILLIS) + " ms";
         boolean met = large ? ratio <= Targets.RATIO_TARGET : added <= Targets.ADDED_TARGET_MILLIS;
-        md.row(shape.path("title").asText(), shape.path("sqlIdentical").asText(), num(direct), num(api),
-                String.format(Locale.ROOT, "%.2f", ratio), String.format(Locale.ROOT, "%+.2f ms", added), target,
-                met ? "met" : "missed");
+        List<String> cells = new ArrayList<>(List.of(shape.path("title").asText(), shape.path("sqlIdentical").asText(),
+                num(direct), num(api), String.format(Locale.ROOT, "%.2f", ratio),
+                String.format(Locale.ROOT, "%+.2f ms", added), target, met ? "met" : "missed"));
+        cells.addAll(extra.cells(shape));
+        md.row(cells.toArray(String[]::new));
         targets.add("API vs direct SQL, median: " + shape.path("title").asText(), target,
                 String.format(Locale.ROOT, "%.2f (%+.2f ms; direct %s ms)", ratio, added, num(direct)), met);
     }

@@ -47,10 +47,10 @@ record Shape(String key, String title, String endpoint, String accept, String re
                         "/api/v1/reports/pivot", "application/json",
                         "DIMENSIONS campaign.status, date.month METRICS spend, clicks, ctr"
                         + " WHERE date BETWEEN DATE '2026-05-01' AND DATE '" + END + "' PIVOT BY date.month"
-                        + " ACCOUNTS (" + list(fifty) + ")", fifty),
+                        + " ACCOUNTS (" + list(fifty) + ") CURRENCY 'EUR'", fifty),
                 new Shape("csv-export", "(d) CSV export, ad x day, accounts 1-" + EXPORT_ACCOUNTS + ", 365 days",
                         "/api/v1/reports/query", "text/csv",
-                        "FROM ad_stats DIMENSIONS ad.id, date.day METRICS impressions, clicks, spend"
+                        "FROM ad_stats DIMENSIONS ad.id, date.day METRICS impressions, clicks, ctr"
                         + " WHERE date BETWEEN DATE '2025-11-01' AND DATE '" + END + "' ACCOUNTS (" + list(export) + ")",
                         export));
     }

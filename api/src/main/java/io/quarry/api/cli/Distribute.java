@@ -4,7 +4,6 @@ import io.micronaut.context.ApplicationContext;
 import io.quarry.api.admin.Distribution;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ./quarry distribute [--worker host:port]...}: makes the api's database (configured as for
@@ -40,9 +39,7 @@ public final class Distribute {
             System.out.println(USAGE);
             return;
         }
-        try (ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("quarry.demo-data.enabled", "false", "quarry.partitions.enabled", "false"))
-                .start()) {
+        try (ApplicationContext context = CliContext.start()) {
             Distribution.Outcome outcome = context.getBean(Distribution.class)
                     .run(workers, step -> System.out.println("distribute: " + step));
             System.out.printf("Distributed in %.1f s: reference tables %s; distributed tables %s; %d foreign keys;"

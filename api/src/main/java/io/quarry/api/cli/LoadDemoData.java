@@ -33,9 +33,7 @@ public final class LoadDemoData {
             System.exit(2);
             return;
         }
-        try (ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("quarry.demo-data.enabled", "false"))
-                .start()) {
+        try (ApplicationContext context = CliContext.start()) {
             DemoDataLoader loader = new DemoDataLoader(context.getBean(DirectDataSource.class).dataSource());
             if (!loader.tenantTablesEmpty()) {
                 System.err.println("load-demo: the tenant tables already hold data; demo data loads only into an"
