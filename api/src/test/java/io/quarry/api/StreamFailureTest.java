@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A CSV stream that fails after its first byte must fail for the client too (the response is
- * aborted, never ended cleanly), a client that stops reading is cut after the idle time, and a
- * stream holds its caller's concurrency permit until it ends. The clients here read through
- * sockets with a tiny receive buffer, so the server's buffers fill and the stream is still
- * running when the test acts.
+ * aborted, never ended cleanly), a client that stops reading is cut after the idle time, one
+ * that goes away ends the stream and its transaction, and a stream holds its caller's concurrency
+ * permit until it ends. The clients here read through sockets with a tiny receive buffer, so the
+ * server's buffers fill and the stream is still running when the test acts.
  */
 @MicronautTest
 class StreamFailureTest extends ApiTest {
@@ -68,7 +68,12 @@ class StreamFailureTest extends ApiTest {
             InputStream in = socket.getInputStream();
             byte[] start = in.readNBytes(512);
             assertThat(new String(start, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
-            assertThat(terminate()).as("the stream's backend, still in its transaction").isEqualTo(1);
+            int terminated = terminate();
+            for (int i = 0; i < 50 && terminated == 0; i++) {
+                Thread.sleep(20); // the stream may be fetching its next rows, not waiting for the client yet
+                terminated = terminate();
+            }
+            assertThat(terminated).as("the stream's backend, still in its transaction").isEqualTo(1);
             byte[] rest = readToEnd(in);
             assertThat(endsWith(rest, LAST_CHUNK)).as("the chunked response has no terminating chunk").isFalse();
         }
@@ -96,6 +101,20 @@ class StreamFailureTest extends ApiTest {
         }
     }
 
+    @Test
+    void aClientThatGoesAwayEndsTheStreamAndItsTransaction() throws Exception {
+        double before = failures("client");
+        try (Socket socket = export(token("leaver", List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L)), "gone")) {
+            assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+                    .isEqualTo("HTTP/1.1 200");
+        }
+        for (int i = 0; i < 100 && failures("client") < before + 1; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(failures("client")).as("the stream stopped when its client left").isEqualTo(before + 1);
+        assertThat(openStreams()).as("its transaction ended").isZero();
+    }
+
     private Socket export(String token, String marker) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(1024);
@@ -120,6 +139,18 @@ class StreamFailureTest extends ApiTest {
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
                      + " WHERE state = 'idle in transaction' AND backend_type = 'client backend'"
+                     + " AND query LIKE 'WITH \"base_0_ad_stats\"%' AND pid <> pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Report transactions still open (a stream's, waiting for its client or reading its rows). */
+    private static int openStreams() throws Exception {
+        try (Connection connection = TestDatabase.get().dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE state IN ('idle in transaction', 'active') AND backend_type = 'client backend'"
                      + " AND query LIKE 'WITH \"base_0_ad_stats\"%' AND pid <> pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);

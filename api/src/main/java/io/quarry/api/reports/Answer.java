@@ -1,7 +1,6 @@
 package io.quarry.api.reports;
 
 import io.micronaut.http.MediaType;
-import java.io.InputStream;
 
 /** A report's answer, before it becomes an HTTP response. */
 public sealed interface Answer {
@@ -15,6 +14,6 @@ public sealed interface Answer {
     }
 
     /** Rows streamed as CSV or NDJSON while the query runs. */
-    record Stream(InputStream body, MediaType mediaType) implements Answer {
+    record Stream(RowStream body, MediaType mediaType) implements Answer {
     }
 }

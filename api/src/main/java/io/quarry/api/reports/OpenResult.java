@@ -7,8 +7,8 @@ import java.sql.SQLException;
 
 /**
  * A running report query whose rows have not been read yet: its connection (in the executor's
- * read-only transaction), statement and cursor. Closing it cancels the query if it is still
- * running, ends the transaction and returns the connection.
+ * read-only transaction), statement and cursor. Closing it ends the transaction (and with it
+ * the query) and returns the connection.
  */
 final class OpenResult implements AutoCloseable {
 
@@ -31,15 +31,6 @@ final class OpenResult implements AutoCloseable {
 
     ResultSet rows() {
         return rows;
-    }
-
-    /** Stops the query on the server (the client went away, or the stream failed). */
-    void cancel() {
-        try {
-            statement.cancel();
-        } catch (SQLException e) {
-            // the query may have finished already
-        }
     }
 
     @Override

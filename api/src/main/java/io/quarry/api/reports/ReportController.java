@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.io.IOException;
 import java.sql.SQLException;
 
 /** Runs reports for the caller's accounts: the tenant scope comes only from the bearer token. */
@@ -65,7 +64,7 @@ public class ReportController {
     @Post(uri = "/pivot", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN},
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_CSV})
     public HttpResponse<?> pivot(@Body String body, HttpRequest<?> request, @Parameter(hidden = true) Caller caller)
-            throws SQLException, IOException {
+            throws SQLException {
         return ReportResponder.of(reports.answer(ReportRequests.body(body, request), caller, ReportOutput.PIVOT,
                 AnswerFormat.of(request), Cancellation.of(request)));
     }
@@ -104,7 +103,7 @@ public class ReportController {
     @Post(uri = "/query", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN},
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_CSV, RowStreamer.NDJSON})
     public HttpResponse<?> query(@Body String body, HttpRequest<?> request, @Parameter(hidden = true) Caller caller)
-            throws SQLException, IOException {
+            throws SQLException {
         return ReportResponder.of(reports.answer(ReportRequests.body(body, request), caller, ReportOutput.ROWS,
                 AnswerFormat.of(request), Cancellation.of(request)));
     }

@@ -14,13 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import jakarta.inject.Singleton;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs planned SQL, always the same way ({@link #begin}): in a read-only transaction, with a
- * statement timeout, and on Citus with repartition joins off, so a plan that would move data
- * between workers fails loudly instead of running slowly. The SQL is logged without its values.
+ * Runs planned SQL, always the same way ({@link #begin}, {@link ReportSettings}): in a read-only
+ * transaction, with a statement timeout, and on Citus with repartition joins off, so a plan that
+ * would move data between workers fails loudly instead of running slowly. The settings travel
+ * with the statement, in its round trip. The SQL is logged without its values.
  */
 @Singleton
 public final class ReportExecutor {
@@ -31,7 +33,7 @@ public final class ReportExecutor {
     private final DataSource dataSource;
     private final ExecutionConfiguration configuration;
     private final QuarryMetrics metrics;
-    private volatile Boolean citus;
+    private volatile ReportSettings settings;
 
     ReportExecutor(DirectDataSource direct, ExecutionConfiguration configuration, QuarryMetrics metrics) {
         this.dataSource = direct.dataSource();
@@ -46,7 +48,7 @@ public final class ReportExecutor {
     public List<List<Object>> run(RenderedSql sql) throws SQLException {
         long started = System.nanoTime();
         try (Connection connection = begin()) {
-            try (PreparedStatement statement = prepare(connection, sql)) {
+            try (PreparedStatement statement = prepare(connection, sql.sql(), sql)) {
                 return rows(statement);
             } finally {
                 end(connection);
@@ -87,7 +89,7 @@ public final class ReportExecutor {
     private List<List<Object>> attempt(PlannedQuery query, int maxRows, Cancellation cancellation)
             throws SQLException {
         try (Connection connection = begin()) {
-            try (PreparedStatement statement = prepare(connection, query.sql().sql(), query)) {
+            try (PreparedStatement statement = prepare(connection, query.sql().sql(), query.sql())) {
                 statement.setMaxRows(maxRows + 1);
                 cancellation.onCancel(() -> cancelQuietly(statement));
                 return rows(statement);
@@ -97,8 +99,8 @@ public final class ReportExecutor {
         }
     }
 
-    private static List<List<Object>> rows(PreparedStatement statement) throws SQLException {
-        try (ResultSet rs = statement.executeQuery()) {
+    private List<List<Object>> rows(PreparedStatement statement) throws SQLException {
+        try (ResultSet rs = settings.query(statement)) {
             int columns = rs.getMetaData().getColumnCount();
             List<List<Object>> rows = new ArrayList<>();
             while (rs.next()) {
@@ -121,9 +123,12 @@ public final class ReportExecutor {
         LOG.debug("Report SQL ({} binds), streamed: {}", query.sql().binds().size(), query.sql().sql());
         Connection connection = begin();
         try {
-            PreparedStatement statement = prepare(connection, query.sql().sql(), query);
+            PreparedStatement statement = prepare(connection, query.sql().sql(), query.sql());
             try {
-                return new OpenResult(connection, statement, statement.executeQuery(), this::end);
+                // A stream copies its values' text form (StreamColumns); a statement the driver
+                // prepares on the server (from its fifth run) would get its rows in binary.
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                return new OpenResult(connection, statement, settings.query(statement), this::end);
             } catch (SQLException | RuntimeException e) {
                 statement.close();
                 throw e;
@@ -138,8 +143,8 @@ public final class ReportExecutor {
     /** The database's EXPLAIN of the planned statement, with its binds (the plan is not run). */
     List<String> explain(PlannedQuery query) throws SQLException {
         try (Connection connection = begin()) {
-            try (PreparedStatement statement = prepare(connection, "EXPLAIN " + query.sql().sql(), query);
-                 ResultSet rs = statement.executeQuery()) {
+            try (PreparedStatement statement = prepare(connection, "EXPLAIN " + query.sql().sql(), query.sql());
+                 ResultSet rs = settings.query(statement)) {
                 List<String> lines = new ArrayList<>();
                 while (rs.next()) {
                     lines.add(rs.getString(1));
@@ -151,21 +156,17 @@ public final class ReportExecutor {
         }
     }
 
-    /** A pooled connection in a read-only transaction with the report settings; {@link #end} it. */
+    /**
+     * A pooled connection in a read-only transaction (begun by the driver with the first statement,
+     * in its round trip) for statements {@link #prepare}d with the report settings; {@link #end} it.
+     */
     private Connection begin() throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            try (PreparedStatement timeout = connection.prepareStatement(
-                    "SELECT set_config('statement_timeout', ?, true)")) {
-                timeout.setString(1, configuration.statementTimeout().toMillis() + "ms");
-                timeout.execute();
-            }
-            if (citus(connection)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET LOCAL citus.enable_repartition_joins TO off");
-                }
+            if (settings == null) {
+                settings = ReportSettings.of(configuration.statementTimeout(), citus(connection));
             }
             return connection;
         } catch (SQLException | RuntimeException e) {
@@ -181,17 +182,11 @@ public final class ReportExecutor {
         connection.setAutoCommit(true);
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, PlannedQuery query)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+    /** {@code sql} (the planned statement, or its EXPLAIN) behind the report settings, with its values bound. */
+    private PreparedStatement prepare(Connection connection, String sql, RenderedSql planned) throws SQLException {
+        PreparedStatement statement = settings.prepare(connection, sql);
         statement.setFetchSize(FETCH_SIZE);
-        JdbcBinder.bind(statement, query.sql().binds());
-        return statement;
-    }
-
-    private static PreparedStatement prepare(Connection connection, RenderedSql sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql.sql());
-        JdbcBinder.bind(statement, sql.binds());
+        JdbcBinder.bind(statement, planned.binds());
         return statement;
     }
 
@@ -211,17 +206,13 @@ public final class ReportExecutor {
         }
     }
 
-    private boolean citus(Connection connection) throws SQLException {
-        Boolean known = citus;
-        if (known == null) {
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery(
-                         "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')")) {
-                rs.next();
-                known = rs.getBoolean(1);
-                citus = known;
-            }
+    /** Whether the database runs Citus (asked once, when the first report settings are made). */
+    private static boolean citus(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
-        return known;
     }
 }

@@ -2,8 +2,6 @@ package io.quarry.api.reports;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.server.types.files.StreamedFile;
-import java.io.IOException;
 
 /** An {@link Answer} as an HTTP response: JSON, a streamed CSV / NDJSON body, or a pivot's wide CSV. */
 public final class ReportResponder {
@@ -13,7 +11,7 @@ public final class ReportResponder {
     private ReportResponder() {
     }
 
-    public static HttpResponse<?> of(Answer answer) throws IOException {
+    public static HttpResponse<?> of(Answer answer) {
         // JSON answers say so: a client may accept NDJSON too, which a JSON document is not.
         if (answer instanceof Answer.Rows rows) {
             return HttpResponse.ok(rows.response()).contentType(MediaType.APPLICATION_JSON_TYPE);
@@ -23,6 +21,6 @@ public final class ReportResponder {
                     : HttpResponse.ok(pivot.response()).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         Answer.Stream stream = (Answer.Stream) answer;
-        return HttpResponse.ok(new StreamedFile(stream.body(), stream.mediaType())).contentType(stream.mediaType());
+        return HttpResponse.ok(stream.body()).contentType(stream.mediaType());
     }
 }

@@ -37,7 +37,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
@@ -227,7 +226,7 @@ public class SavedReportController {
     @Post(uri = "/{id}/run", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_CSV, RowStreamer.NDJSON})
     public HttpResponse<?> run(@PathVariable String id, @Body @Nullable RunRequest body, HttpRequest<?> request,
-                               @Parameter(hidden = true) Caller caller) throws SQLException, IOException {
+                               @Parameter(hidden = true) Caller caller) throws SQLException {
         ReportSource.Saved run = reader.run(caller.scope(), id, body == null ? RunRequest.NONE : body);
         ReportOutput output = run.report().pivotBy().isEmpty() ? ReportOutput.ROWS : ReportOutput.PIVOT;
         return ReportResponder.of(reports.answer(run, caller, output, AnswerFormat.of(request),
