@@ -93,14 +93,19 @@ final class BaseCteBuilder {
         List<SqlExpr> where = new ArrayList<>();
         List<String> tables = new ArrayList<>(List.of(facts.name()));
         From from = TableReads.of(model, facts, factAlias, report.scope());
+        Set<String> currencyOnly = new LinkedHashSet<>();
         if (converts) {
             // Each row's amounts convert at its day's rate, so the rates join the facts themselves
             // (inside the pre-aggregation when there is one), through the path to the rows' currency.
+            // That path's joins are left joins (see ExchangeRates) unless the report needs them anyway.
             Map<String, Join> currencyPath = new LinkedHashMap<>();
             addPath(datasetName, model.dimensions().get(dataset.currency().orElseThrow()), currencyPath);
             if (pre) {
-                from = currencyJoin(joined(from, currencyPath.values(), tables), dataset, tables);
+                From path = joined(from, currencyPath.values(), tables, currencyPath.keySet());
+                from = currencyJoin(path, dataset, tables);
             } else {
+                currencyOnly.addAll(currencyPath.keySet());
+                currencyOnly.removeAll(joins.keySet());
                 currencyPath.putAll(joins);
                 joins = currencyPath;
             }
@@ -133,7 +138,7 @@ final class BaseCteBuilder {
         } else {
             where.addAll(0, factFilters);
         }
-        from = joined(from, joins.values(), tables);
+        from = joined(from, joins.values(), tables, currencyOnly);
         if (converts && !pre) {
             from = currencyJoin(from, dataset, tables);
         }
@@ -171,12 +176,15 @@ final class BaseCteBuilder {
                         + " their own dimensions before joining" : source.reason());
     }
 
-    /** {@code from} joined with each of {@code joins} in order (tenant tables through their tenant reads). */
-    private From joined(From from, Collection<Join> joins, List<String> tables) {
+    /**
+     * {@code from} joined with each of {@code joins} in order (tenant tables through their tenant
+     * reads); a left join where the model says the join is optional or its target is in {@code left}.
+     */
+    private From joined(From from, Collection<Join> joins, List<String> tables, Set<String> left) {
         for (Join join : joins) {
             Table target = model.tableOf(join.to());
             tables.add(target.name());
-            from = new Joined(from, join.optional() ? JoinType.LEFT : JoinType.INNER,
+            from = new Joined(from, join.optional() || left.contains(join.to()) ? JoinType.LEFT : JoinType.INNER,
                     TableReads.of(model, target, join.to(), report.scope()), JoinRule.on(model, join, join.from(), join.to()));
         }
         return from;

@@ -67,6 +67,27 @@ class PreAggregationTest {
         assertThat(rates).as("the rates join the fact rows, inside").isBetween(derived, campaigns);
     }
 
+    /**
+     * The joins that only bring the rows' currency and rates are left joins, pre-aggregated or
+     * not (they keep PostgreSQL's row estimate; see ExchangeRates); an entity the report needs
+     * anyway keeps its inner join.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "DIMENSIONS campaign.status, date.month METRICS spend CURRENCY 'EUR'  | LEFT JOIN",
+        "FROM ad_stats DIMENSIONS ad.id, date.day METRICS spend CURRENCY 'EUR' | LEFT JOIN",
+        "DIMENSIONS account.name, date.day METRICS spend CURRENCY 'EUR'        | JOIN"})
+    void theCurrencyPathAndTheRatesAreLeftJoinsUnlessTheReportNeedsTheEntity(String report, String accountJoin) {
+        String sql = plan(report.replace(" CURRENCY", RANGE + " CURRENCY"), Map.of(1L, "USD", 2L, "GBP")).sql().sql();
+        assertThat(sql).contains("LEFT JOIN \"exchange_rates\" AS \"fx_from\"", "LEFT JOIN \"exchange_rates\" AS \"fx_to\"");
+        if (accountJoin.equals("LEFT JOIN")) {
+            // A tenant read on the optional side carries its filter inside: (SELECT ... ) AS "account".
+            assertThat(sql).contains(") AS \"account\" ON").doesNotContain("JOIN \"accounts\" AS \"account\"");
+        } else {
+            assertThat(sql).contains(" JOIN \"accounts\" AS \"account\" ON").doesNotContain(") AS \"account\" ON");
+        }
+    }
+
     private static PlannedQuery plan(String report, Map<Long, String> currencies) {
         return PLANNER.plan(new ReportParser().parseText(report), TenantScope.of(1L, 2L), Map.of(),
                 ReportOutput.AS_WRITTEN, RollupCoverage.NONE, currencies);
