@@ -5,8 +5,11 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.quarry.planner.model.TimeGrain;
+import io.quarry.planner.plan.OutputColumn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The answer to {@code POST /api/v1/reports/query}: the columns, the detail rows (arrays in
@@ -31,6 +34,12 @@ public record ReportResponse(List<Column> columns,
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Column(String name, String label, String kind, String type, String format, @Nullable String grain,
                          @Nullable String currency) {
+
+        /** The answer's description of a planned output column. */
+        public static Column of(OutputColumn c) {
+            return new Column(c.name(), c.label(), c.kind().name().toLowerCase(Locale.ROOT), c.type().label(),
+                    c.format().label(), c.grain().map(TimeGrain::field).orElse(null), c.currency().orElse(null));
+        }
     }
 
     /** A total row: its level ("grand", "subtotal", "row total"...) and its values in column order. */

@@ -11,7 +11,6 @@ import io.quarry.planner.resolve.ResolvedReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +25,7 @@ final class ReportResponses {
      * count of detail rows before its page comes with its detail rows (see {@link Paging}).
      */
     static ReportResponse rows(PlannedQuery query, QueryResult result, double planMillis, int maxRows) {
-        List<ReportResponse.Column> columns = query.columns().stream().map(ReportResponses::column).toList();
+        List<ReportResponse.Column> columns = query.columns().stream().map(ReportResponse.Column::of).toList();
         int width = columns.size();
         boolean totals = !query.report().totals().isEmpty();
         boolean counted = Paging.counted(query.report());
@@ -79,13 +78,8 @@ final class ReportResponses {
     }
 
     /** A result column's description, as answers give it. */
-    static ReportResponse.Column column(OutputColumn c) {
-        return new ReportResponse.Column(c.name(), c.label(), c.kind().name().toLowerCase(Locale.ROOT), c.type().label(),
-                c.format().label(), c.grain().map(TimeGrain::field).orElse(null), c.currency().orElse(null));
-    }
-
     private static List<ReportResponse.Column> columns(List<String> names, Map<String, OutputColumn> byName) {
-        return names.stream().map(name -> column(byName.get(name))).toList();
+        return names.stream().map(name -> ReportResponse.Column.of(byName.get(name))).toList();
     }
 
     /** "detail" for level 0, else the kind of total the level is ("grand", "subtotal", ...). */
