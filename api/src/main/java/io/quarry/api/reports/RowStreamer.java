@@ -58,10 +58,11 @@ public final class RowStreamer {
                 stream.complete();
                 return;
             }
-            stream.fail(failure);
+            // Counted before the connection is aborted, so the count is there when the client sees the cut.
             String reason = failure instanceof RowStream.IdleException ? "idle"
                     : failure instanceof IOException ? "client" : "database";
             metrics.streamFailed(reason);
+            stream.fail(failure);
             LOG.warn("Report stream ended early ({}): {}", reason, failure.getMessage());
         };
         try {
